@@ -1,0 +1,170 @@
+import { buildNoticeDocument, type Block, type NoticeDocument } from './document.js';
+import { NoticeInput } from './input.js';
+import { foldToGsm, SMS_MAX_SEGMENTS, smsSegments } from './sms.js';
+import { escapeHtml, fill, oneLine, safeHref, truncate } from './text.js';
+
+export interface RenderedNotice {
+  email: { subject: string; html: string; text: string };
+  /** Fits in two SMS segments and always ends with the full link. */
+  sms: string;
+  push: { title: string; body: string };
+}
+
+/** Lock screens cut longer text; these keep a push readable at a glance. */
+export const PUSH_TITLE_MAX = 65;
+export const PUSH_BODY_MAX = 178;
+
+const STYLE = {
+  body: 'margin:0;padding:0;background:#ffffff;color:#1a1a1a;',
+  wrap: 'max-width:640px;margin:0 auto;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
+  h1: 'font-size:22px;line-height:1.3;margin:0 0 16px;',
+  h2: 'font-size:18px;line-height:1.3;margin:24px 0 8px;',
+  a: 'color:#0645ad;text-decoration:underline;',
+  footer: 'margin-top:32px;font-size:13px;color:#444444;',
+};
+
+function paragraphsHtml(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>\n')}</p>`)
+    .join('\n');
+}
+
+function linkHtml(label: string, href: string, style = STYLE.a): string {
+  const safe = safeHref(href);
+  return safe ? `<a href="${escapeHtml(safe)}" style="${style}">${escapeHtml(label)}</a>` : escapeHtml(label);
+}
+
+/** HTML for one block; shared with the web page. */
+export function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'paragraphs':
+      return paragraphsHtml(block.text);
+    case 'list':
+      return `<ul>\n${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+    case 'contact':
+      return (
+        `<p>${escapeHtml(block.intro)}</p>\n<ul>\n` +
+        block.lines
+          .map(
+            (l) =>
+              `<li>${escapeHtml(l.label)}: ${l.href ? linkHtml(l.value, l.href) : escapeHtml(l.value)}</li>`,
+          )
+          .join('\n') +
+        '\n</ul>'
+      );
+    case 'link':
+      return `<p>${linkHtml(block.label, block.href)}</p>`;
+  }
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'paragraphs':
+      return block.text.trim();
+    case 'list':
+      return block.items.map((i) => `- ${i}`).join('\n');
+    case 'contact':
+      return `${block.intro}\n${block.lines.map((l) => `- ${l.label}: ${l.value}`).join('\n')}`;
+    case 'link':
+      return `${block.label}: ${block.href}`;
+  }
+}
+
+function emailHtml(doc: NoticeDocument, noticeUrl: string): string {
+  const sections = doc.sections
+    .map(
+      (s) => `<h2 style="${STYLE.h2}">${escapeHtml(s.heading)}</h2>\n${s.blocks.map(blockHtml).join('\n')}`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(doc.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.subject)}</title>
+</head>
+<body style="${STYLE.body}">
+<div role="article" aria-label="${escapeHtml(doc.subject)}" lang="${escapeHtml(doc.lang)}" style="${STYLE.wrap}">
+<h1 style="${STYLE.h1}">${escapeHtml(doc.subject)}</h1>
+<p>${escapeHtml(doc.greeting)}</p>
+<p>${escapeHtml(doc.intro)}</p>
+${sections}
+<p style="margin-top:24px;">${linkHtml(doc.template.readOnline, noticeUrl)}</p>
+<p style="${STYLE.footer}">${escapeHtml(doc.footer)}</p>
+</div>
+</body>
+</html>
+`;
+}
+
+function emailText(doc: NoticeDocument, noticeUrl: string): string {
+  const sections = doc.sections.map(
+    (s) =>
+      `${s.heading}\n${'-'.repeat(Array.from(s.heading).length)}\n${s.blocks.map(blockText).join('\n\n')}`,
+  );
+  return [
+    doc.subject,
+    '',
+    doc.greeting,
+    '',
+    doc.intro,
+    '',
+    sections.join('\n\n'),
+    '',
+    `${doc.template.readOnline}: ${noticeUrl}`,
+    '',
+    doc.footer,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The SMS: the template's frame, the link in full, and as much of the incident title as fits in two
+ * segments. The title is what gets cut, never the link.
+ */
+function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supplemental: boolean): string {
+  const t = doc.template;
+  const frame = supplemental ? t.sms.supplemental : t.sms.full;
+  const ended = (s: string) => (/[\p{L}\p{N}]$/u.test(s) ? s + t.sms.summaryEnd : s);
+  const compose = (s: string) =>
+    foldToGsm(fill(frame, { org: doc.org, summary: ended(s), url: noticeUrl }).replace(/ {2,}/g, ' '));
+  const fits = (text: string) => smsSegments(text) <= SMS_MAX_SEGMENTS;
+
+  const chars = Array.from(summary);
+  if (fits(compose(summary))) return compose(summary);
+  // Shortest-first search for the longest summary prefix that fits; fitting only gets easier as it shrinks.
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(compose(truncate(summary, mid, '...')))) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo >= 8) return compose(truncate(summary, lo, '...'));
+  const short = foldToGsm(fill(t.sms.short, { url: noticeUrl }));
+  if (fits(short)) return short;
+  throw new Error(`notice link is too long for an SMS of ${SMS_MAX_SEGMENTS} segments`);
+}
+
+/** Writes one person's notice for every channel, in their language. */
+export function renderNotice(raw: NoticeInput): RenderedNotice {
+  const input = NoticeInput.parse(raw);
+  const doc = buildNoticeDocument(input);
+  const t = doc.template;
+  const supplemental = input.noticeVersion > 1;
+  return {
+    email: {
+      subject: doc.subject,
+      html: emailHtml(doc, input.noticeUrl),
+      text: emailText(doc, input.noticeUrl),
+    },
+    sms: smsText(doc, oneLine(input.incident.title), input.noticeUrl, supplemental),
+    push: {
+      title: truncate(supplemental ? t.push.supplementalTitle : t.push.title, PUSH_TITLE_MAX),
+      body: truncate(fill(t.push.body, { org: doc.org }), PUSH_BODY_MAX),
+    },
+  };
+}
