@@ -1,0 +1,43 @@
+// The ledger work the incident workflow asks for. Activities take and return references and counts,
+// never people, so workflow history stays small and free of personal data.
+import type { Phase } from '../domain/phases.js';
+import type { AssessmentCounts } from '../domain/assessment.js';
+import type { Ledger } from '../store/ledger.js';
+
+export interface RecordPhaseInput {
+  incidentId: string;
+  phase: Phase;
+  at: string;
+  actor: string;
+  reason?: string;
+}
+
+export function createIncidentActivities(ledger: Ledger) {
+  return {
+    /** Mirrors the workflow's phase into the ledger and the audit log, where the API and auditors read it. */
+    async recordPhase({ incidentId, phase, at, actor, reason }: RecordPhaseInput): Promise<void> {
+      await ledger.setIncidentPhase(incidentId, phase, at);
+      await ledger.appendAudit({ incidentId, at, actor, action: `phase:${phase}`, reason });
+    },
+
+    /** Counts the affected people by place, reachability, language and risk; the people stay in the ledger. */
+    async assessAffectedUsers(incidentId: string): Promise<AssessmentCounts> {
+      return ledger.assess(incidentId);
+    },
+
+    async purgePersonalData(incidentId: string): Promise<{ purged: number }> {
+      const purged = await ledger.purgePersonalData(incidentId);
+      await ledger.appendAudit({
+        incidentId,
+        at: new Date().toISOString(),
+        actor: 'system',
+        action: 'retention:purge',
+        reason: 'retention period after closing ended',
+        details: { purged },
+      });
+      return { purged };
+    },
+  };
+}
+
+export type IncidentActivities = ReturnType<typeof createIncidentActivities>;

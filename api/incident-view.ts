@@ -1,0 +1,43 @@
+import type { IncidentRecord } from '../store/ledger.js';
+import type { IncidentState } from '../workflows/incident-messages.js';
+
+export function incidentLinks(id: string) {
+  const self = `/v1/incidents/${id}`;
+  return {
+    self,
+    approve: `${self}/approve`,
+    cancel: `${self}/cancel`,
+    close: `${self}/close`,
+    affectedUsers: `${self}/affected-users`,
+  };
+}
+
+/** What a responder sees of an incident: its facts from the ledger and, when reachable, the live state. */
+export function incidentView(incident: IncidentRecord, state?: IncidentState) {
+  return {
+    id: incident.id,
+    externalId: incident.externalId,
+    phase: state?.phase ?? incident.phase,
+    live: state !== undefined,
+    severity: incident.severity,
+    createdAt: incident.createdAt,
+    createdBy: incident.createdBy,
+    facts: incident.facts,
+    history: state?.history,
+    approval: state?.approval,
+    cancellation: state?.cancellation,
+    links: incidentLinks(incident.id),
+  };
+}
+
+export function incidentSummary(incident: IncidentRecord) {
+  return {
+    id: incident.id,
+    externalId: incident.externalId,
+    title: incident.facts.title,
+    phase: incident.phase,
+    severity: incident.severity,
+    createdAt: incident.createdAt,
+    links: incidentLinks(incident.id),
+  };
+}

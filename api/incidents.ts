@@ -1,0 +1,190 @@
+// What the API does with incidents: the ledger keeps the facts, the workflow decides the life.
+import { randomBytes } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { IncidentFacts } from '../domain/incident.js';
+import { IncidentPhaseAttribute, IncidentSeverityAttribute } from '../domain/search-attributes.js';
+import type { Config } from '../platform/config.js';
+import type { IncidentRecord, Ledger } from '../store/ledger.js';
+import {
+  approveUpdate,
+  cancelUpdate,
+  closeUpdate,
+  incidentWorkflowId,
+  stateQuery,
+  type IncidentState,
+  type IncidentWorkflowInput,
+} from '../workflows/incident-messages.js';
+import { HttpError, notFound } from './errors.js';
+import { httpErrorFromTemporal } from './temporal-errors.js';
+
+export interface IncidentDeps {
+  client: Client;
+  ledger: Ledger;
+  config: Config;
+}
+
+export function newIncidentId(): string {
+  return `inc_${randomBytes(10).toString('hex')}`;
+}
+
+export async function openIncident(
+  deps: IncidentDeps,
+  facts: IncidentFacts,
+  actor: string,
+): Promise<{ incident: IncidentRecord; created: boolean }> {
+  const now = new Date().toISOString();
+  const { incident, created } = await deps.ledger.createIncident({
+    id: newIncidentId(),
+    facts,
+    phase: 'opened',
+    createdBy: actor,
+    createdAt: now,
+  });
+  try {
+    await startIncidentWorkflow(deps, incident, actor);
+  } catch (err) {
+    // A ledger row without its workflow would be an incident nobody acts on: take it back.
+    if (created) await deps.ledger.deleteIncident(incident.id);
+    throw new HttpError(
+      503,
+      'temporal_unavailable',
+      `Could not start the incident workflow: ${(err as Error).message}`,
+    );
+  }
+  if (created) {
+    await deps.ledger.appendAudit({
+      incidentId: incident.id,
+      at: now,
+      actor,
+      action: 'incident:opened',
+      details: { externalId: facts.externalId ?? null, severity: facts.severity },
+    });
+  }
+  return { incident, created };
+}
+
+/** Starts the workflow unless it already runs; a retry after a half-finished open completes it. */
+async function startIncidentWorkflow(
+  deps: IncidentDeps,
+  incident: IncidentRecord,
+  actor: string,
+): Promise<void> {
+  const facts = incident.facts;
+  const input: IncidentWorkflowInput = {
+    incidentId: incident.id,
+    openedBy: actor,
+    facts: {
+      discoveredAt: facts.discoveredAt,
+      severity: facts.severity,
+      dataCategories: facts.dataCategories,
+      attributes: facts.attributes,
+    },
+    policy: { retentionDays: deps.config.RETENTION_DAYS, monitoringDays: deps.config.MONITORING_DAYS },
+  };
+  try {
+    await deps.client.workflow.start('incidentWorkflow', {
+      workflowId: incidentWorkflowId(incident.id),
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [
+        { key: IncidentPhaseAttribute, value: 'opened' },
+        { key: IncidentSeverityAttribute, value: facts.severity },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+export async function loadIncident(deps: IncidentDeps, id: string): Promise<IncidentRecord> {
+  const incident = await deps.ledger.getIncident(id);
+  if (!incident) throw notFound(`incident ${id}`);
+  return incident;
+}
+
+/** The workflow's live state, or undefined when no worker answers in time (the ledger then speaks). */
+export async function queryIncidentState(deps: IncidentDeps, id: string): Promise<IncidentState | undefined> {
+  try {
+    return await deps.client.withDeadline(Date.now() + 5_000, () =>
+      deps.client.workflow.getHandle(incidentWorkflowId(id)).query(stateQuery),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+export async function approveIncident(
+  deps: IncidentDeps,
+  id: string,
+  by: string,
+  note?: string,
+): Promise<IncidentState> {
+  await loadIncident(deps, id);
+  const state = await runUpdate(id, () =>
+    deps.client.workflow
+      .getHandle(incidentWorkflowId(id))
+      .executeUpdate(approveUpdate, { args: [{ by, note }] }),
+  );
+  await deps.ledger.appendAudit({
+    incidentId: id,
+    at: new Date().toISOString(),
+    actor: by,
+    action: 'incident:approved',
+    reason: note,
+  });
+  return state;
+}
+
+export async function cancelIncident(
+  deps: IncidentDeps,
+  id: string,
+  by: string,
+  reason: string,
+): Promise<IncidentState> {
+  await loadIncident(deps, id);
+  const state = await runUpdate(id, () =>
+    deps.client.workflow
+      .getHandle(incidentWorkflowId(id))
+      .executeUpdate(cancelUpdate, { args: [{ by, reason }] }),
+  );
+  await deps.ledger.appendAudit({
+    incidentId: id,
+    at: new Date().toISOString(),
+    actor: by,
+    action: 'incident:cancelled',
+    reason,
+  });
+  return state;
+}
+
+export async function closeIncident(
+  deps: IncidentDeps,
+  id: string,
+  by: string,
+  reason?: string,
+): Promise<IncidentState> {
+  await loadIncident(deps, id);
+  const state = await runUpdate(id, () =>
+    deps.client.workflow
+      .getHandle(incidentWorkflowId(id))
+      .executeUpdate(closeUpdate, { args: [{ by, reason }] }),
+  );
+  await deps.ledger.appendAudit({
+    incidentId: id,
+    at: new Date().toISOString(),
+    actor: by,
+    action: 'incident:closed',
+    reason,
+  });
+  return state;
+}
+
+async function runUpdate(id: string, update: () => Promise<IncidentState>): Promise<IncidentState> {
+  try {
+    return await update();
+  } catch (err) {
+    throw httpErrorFromTemporal(err, id) ?? err;
+  }
+}

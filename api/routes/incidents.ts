@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { OpenIncidentRequest } from '../../domain/incident.js';
+import { PHASES } from '../../domain/phases.js';
+import type { ApiKeyEntry } from '../api-keys.js';
+import { actorOf, requireRole } from '../auth.js';
+import {
+  approveIncident,
+  cancelIncident,
+  closeIncident,
+  loadIncident,
+  openIncident,
+  queryIncidentState,
+  type IncidentDeps,
+} from '../incidents.js';
+import { incidentSummary, incidentView } from '../incident-view.js';
+
+const IncidentParams = z.object({ id: z.string().min(1).max(100) });
+const ApproveBody = z
+  .object({ note: z.string().trim().max(2000).optional() })
+  .strict()
+  .default({});
+const CancelBody = z.object({ reason: z.string().trim().min(3).max(2000) }).strict();
+const CloseBody = z
+  .object({ reason: z.string().trim().max(2000).optional() })
+  .strict()
+  .default({});
+const ListQuery = z.object({
+  phase: z.enum(PHASES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+  const responder = requireRole(keys, 'responder');
+  const reader = requireRole(keys, 'responder', 'approver');
+  const approver = requireRole(keys, 'approver');
+  const canceller = requireRole(keys, 'responder', 'approver');
+
+  return async (app) => {
+    app.post(
+      '/v1/incidents',
+      {
+        preHandler: responder,
+        schema: { tags: ['incidents'], summary: 'Open an incident', body: OpenIncidentRequest },
+      },
+      async (request, reply) => {
+        const { incident, created } = await openIncident(deps, request.body, actorOf(request));
+        return reply
+          .status(created ? 201 : 200)
+          .send({ ...incidentSummary(incident), phase: incident.phase });
+      },
+    );
+
+    app.get(
+      '/v1/incidents',
+      {
+        preHandler: reader,
+        schema: { tags: ['incidents'], summary: 'List incidents', querystring: ListQuery },
+      },
+      async (request) => {
+        const { items, nextCursor } = await deps.ledger.listIncidents(request.query);
+        return { items: items.map(incidentSummary), nextCursor: nextCursor ?? null };
+      },
+    );
+
+    app.get(
+      '/v1/incidents/:id',
+      {
+        preHandler: reader,
+        schema: { tags: ['incidents'], summary: 'Read an incident', params: IncidentParams },
+      },
+      async (request) => {
+        const incident = await loadIncident(deps, request.params.id);
+        return incidentView(incident, await queryIncidentState(deps, incident.id));
+      },
+    );
+
+    app.post(
+      '/v1/incidents/:id/approve',
+      {
+        preHandler: approver,
+        schema: {
+          tags: ['incidents'],
+          summary: 'Approve notices',
+          params: IncidentParams,
+          body: ApproveBody,
+        },
+      },
+      async (request) => {
+        const state = await approveIncident(deps, request.params.id, actorOf(request), request.body?.note);
+        return { id: request.params.id, phase: state.phase, approval: state.approval };
+      },
+    );
+
+    app.post(
+      '/v1/incidents/:id/cancel',
+      {
+        preHandler: canceller,
+        schema: {
+          tags: ['incidents'],
+          summary: 'Cancel an incident',
+          params: IncidentParams,
+          body: CancelBody,
+        },
+      },
+      async (request) => {
+        const state = await cancelIncident(deps, request.params.id, actorOf(request), request.body.reason);
+        return { id: request.params.id, phase: state.phase };
+      },
+    );
+
+    app.post(
+      '/v1/incidents/:id/close',
+      {
+        preHandler: canceller,
+        schema: {
+          tags: ['incidents'],
+          summary: 'Close a monitored incident',
+          params: IncidentParams,
+          body: CloseBody,
+        },
+      },
+      async (request) => {
+        const state = await closeIncident(deps, request.params.id, actorOf(request), request.body?.reason);
+        return { id: request.params.id, phase: state.phase };
+      },
+    );
+  };
+}

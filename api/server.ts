@@ -1,0 +1,57 @@
+import swagger from '@fastify/swagger';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { EncryptionCodec, type PayloadKeyRing } from '../platform/codec.js';
+import type { Config } from '../platform/config.js';
+import type { Ledger } from '../store/ledger.js';
+import type { ApiKeyEntry } from './api-keys.js';
+import { installErrorHandler } from './errors.js';
+import { codecRoutes } from './routes/codec.js';
+import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
+
+export interface ApiDeps {
+  config: Config;
+  client: Client;
+  ledger: Ledger;
+  apiKeys: readonly ApiKeyEntry[];
+  payloadKeys: PayloadKeyRing;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: deps.config.LOG_LEVEL !== 'debug',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Breach-incident notification service', version: '0.1.0' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
+  await app.register(healthRoutes(deps.client));
+  await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
+  await app.register(
+    codecRoutes({
+      codec: new EncryptionCodec(deps.payloadKeys),
+      keys: deps.apiKeys,
+      allowedOrigins: deps.config.CODEC_CORS_ORIGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      requireAuth: deps.config.NODE_ENV === 'production' || deps.config.CODEC_REQUIRE_AUTH,
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting comes from the environment, validated once at start-up. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** An existing Temporal frontend; when unset, `npm start` runs the embedded dev server. */
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('breach-incidents'),
+  TEMPORAL_PORT: z.coerce.number().int().min(0).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
+  /** JSON list of { id, role, sha256 } or a path to a file holding it. */
+  BREACH_API_KEYS: optionalString,
+  /** JSON { "<keyId>": "<base64 32 bytes>" } or a path to such a file; the active id encrypts. */
+  PAYLOAD_KEYS: optionalString,
+  PAYLOAD_ACTIVE_KEY_ID: optionalString,
+  /** Origins allowed to call the codec endpoint (the Temporal Web UI). */
+  CODEC_CORS_ORIGINS: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
+  /** In development the embedded Web UI may decode without a key; production always needs one. */
+  CODEC_REQUIRE_AUTH: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  DATABASE_URL: optionalString,
+  DIRECTORY_DATABASE_URL: optionalString,
+  RETENTION_DAYS: positiveInt(365),
+  /** How long an incident stays in monitoring before it closes by itself. */
+  MONITORING_DAYS: positiveInt(30),
+  PUBLIC_BASE_URL: optionalString,
+  NOTICE_LINK_SECRET: optionalString,
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface Config extends Env {
+  dataDir: string;
+  publicBaseUrl: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const missing = (['BREACH_API_KEYS', 'PAYLOAD_KEYS', 'NOTICE_LINK_SECRET'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when NODE_ENV=production`));
+  }
+  return {
+    ...e,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`,
+  };
+}
+
+/** A setting that is either inline JSON or a path to a JSON file. */
+export function readJsonSetting(name: string, value: string): unknown {
+  const text =
+    value.trimStart().startsWith('[') || value.trimStart().startsWith('{')
+      ? value
+      : readSettingFile(name, value);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError([`${name}: not valid JSON (${(err as Error).message})`]);
+  }
+}
+
+function readSettingFile(name: string, file: string): string {
+  if (!existsSync(file)) throw new ConfigError([`${name}: file ${file} does not exist`]);
+  return readFileSync(file, 'utf8');
+}

@@ -1,0 +1,128 @@
+// `npm start`: the whole service on one machine — the embedded Temporal dev server (unless
+// TEMPORAL_ADDRESS names a cluster), the worker and the HTTP API — stopped together on Ctrl-C.
+import path from 'node:path';
+import { ensureDevKeys, parseApiKeys } from '../api/api-keys.js';
+import { buildApi } from '../api/server.js';
+import { connectClient } from '../platform/temporal-client.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createLogger, installTemporalLogging } from '../platform/logger.js';
+import { loadPayloadKeys } from '../platform/payload-keys.js';
+import { startDevServer, type DevServer } from '../platform/temporal-server.js';
+import { openLedger } from '../store/open.js';
+import { createWorker } from '../worker/worker.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  installTemporalLogging(logger);
+  const payloadKeys = loadPayloadKeys(config);
+  const stops: Array<() => Promise<unknown>> = [];
+
+  let devServer: DevServer | undefined;
+  let address = config.TEMPORAL_ADDRESS;
+  if (!address) {
+    logger.info('Starting the embedded Temporal dev server (set TEMPORAL_ADDRESS to use a cluster instead)');
+    devServer = await startDevServer({
+      dbFile: path.join(config.dataDir, 'temporal.db'),
+      port: config.TEMPORAL_PORT,
+      uiPort: config.TEMPORAL_UI_PORT,
+      namespace: config.TEMPORAL_NAMESPACE,
+      uiCodecEndpoint: config.publicBaseUrl + '/codec',
+      log: (line) => logger.info(line),
+    });
+    address = devServer.address;
+    stops.push(() => devServer!.stop());
+  }
+
+  const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  stops.unshift(() => ledger.close());
+
+  const target = { address, namespace: config.TEMPORAL_NAMESPACE };
+  const { worker, connection } = await createWorker({
+    ...target,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    keys: payloadKeys,
+    ledger,
+  });
+  const workerRun = worker.run();
+  stops.unshift(async () => {
+    worker.shutdown();
+    await workerRun;
+    await connection.close();
+  });
+
+  let printedKeys: Record<string, string> | undefined;
+  let apiKeys;
+  if (config.BREACH_API_KEYS) apiKeys = parseApiKeys(config.BREACH_API_KEYS);
+  else {
+    const dev = ensureDevKeys(config.dataDir);
+    apiKeys = dev.entries;
+    printedKeys = dev.created;
+  }
+
+  const client = await connectClient(target, payloadKeys);
+  const app = await buildApi({
+    config,
+    client,
+    ledger,
+    apiKeys,
+    payloadKeys,
+    logger: logger.child({ component: 'api' }),
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  stops.unshift(async () => {
+    await app.close();
+    await client.connection.close();
+  });
+
+  const apiUrl = config.publicBaseUrl;
+  const lines = [
+    '',
+    `  Breach-incident notification service is up (${config.NODE_ENV}).`,
+    `  API:              ${apiUrl}   (OpenAPI: ${apiUrl}/openapi.json)`,
+    `  Temporal:         ${address} namespace ${config.TEMPORAL_NAMESPACE}`,
+    devServer?.uiUrl
+      ? `  Temporal Web UI:  ${devServer.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`
+      : '',
+    `  Ledger:           ${ledger.kind}${ledger.kind === 'sqlite' ? ` in ${config.dataDir}` : ''}`,
+  ];
+  if (printedKeys) {
+    lines.push(
+      '',
+      '  Development API keys (created now, shown once; hashes kept in data/api-keys.json):',
+      ...Object.entries(printedKeys).map(([role, key]) => `    ${role.padEnd(10)} ${key}`),
+      '',
+      `  Try: curl -H "Authorization: Bearer <responder key>" ${apiUrl}/v1/incidents`,
+    );
+  } else if (!config.BREACH_API_KEYS) {
+    lines.push('  API keys: the development keys created earlier (data/api-keys.json holds their hashes).');
+  }
+  console.log(lines.filter((l) => l !== undefined).join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping the API, the worker and the Temporal server`);
+    for (const fn of stops) {
+      try {
+        await fn();
+      } catch (err) {
+        logger.warn({ err }, 'error while stopping');
+      }
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  workerRun.catch((err) => {
+    logger.error({ err }, 'worker stopped with an error');
+    void stop('worker failure');
+  });
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

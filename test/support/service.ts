@@ -1,0 +1,152 @@
+// The service assembled in-process for a test file: a real Temporal server (from the global setup),
+// a real worker on its own task queue, a ledger, and the API answered through Fastify's inject.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
+import { buildApi } from '../../api/server.js';
+import type { PayloadKeyRing } from '../../platform/codec.js';
+import { loadConfig, type Config } from '../../platform/config.js';
+import { connectClient } from '../../platform/temporal-client.js';
+import type { Ledger } from '../../store/ledger.js';
+import { openLedger } from '../../store/open.js';
+import { createWorker } from '../../worker/worker.js';
+
+export interface TestService {
+  config: Config;
+  client: Client;
+  ledger: Ledger;
+  app: FastifyInstance;
+  payloadKeys: PayloadKeyRing;
+  keys: Record<Role, string>;
+  /** Calls the API as a role (or anonymously with `null`). */
+  call(
+    role: Role | null,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any }>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function testKeys(): { keys: Record<Role, string>; entries: ApiKeyEntry[] } {
+  const roles: Role[] = ['responder', 'approver', 'regulator', 'admin'];
+  const keys = Object.fromEntries(
+    roles.map((r) => [r, `test_${r}_${randomBytes(8).toString('hex')}`]),
+  ) as Record<Role, string>;
+  return {
+    keys,
+    entries: roles.map((role) => ({ id: `test-${role}`, role, sha256: sha256Hex(keys[role]) })),
+  };
+}
+
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breach-svc-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    ...env,
+  });
+  const payloadKeys: PayloadKeyRing = { activeKeyId: 'test1', keys: { test1: randomBytes(32) } };
+  const { keys, entries } = testKeys();
+  const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
+  const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };
+  const client = await connectClient(target, payloadKeys);
+  const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys });
+
+  let running: { stop: () => Promise<void> } | undefined;
+  const startWorker = async () => {
+    const { worker, connection } = await createWorker({
+      ...target,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      keys: payloadKeys,
+      ledger,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+    });
+    const run = worker.run();
+    running = {
+      stop: async () => {
+        worker.shutdown();
+        await run;
+        await connection.close();
+      },
+    };
+  };
+  const stopWorker = async () => {
+    await running?.stop();
+    running = undefined;
+  };
+  await startWorker();
+
+  return {
+    config,
+    client,
+    ledger,
+    app,
+    payloadKeys,
+    keys,
+    async call(role, method, url, body) {
+      const headers: Record<string, string> = role ? { authorization: `Bearer ${keys[role]}` } : {};
+      if (typeof body === 'string') headers['content-type'] = 'application/json';
+      const payload = body === undefined ? {} : { payload: body as string | object };
+      const res = await app.inject({ method, url, headers, ...payload });
+      let json: unknown;
+      try {
+        json = res.json();
+      } catch {
+        json = undefined;
+      }
+      return { status: res.statusCode, json };
+    },
+    startWorker,
+    stopWorker,
+    async close() {
+      await stopWorker();
+      await app.close();
+      await client.connection.close();
+      await ledger.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value, or fails with what it saw last. */
+export async function eventually<T>(
+  check: () => Promise<T>,
+  { timeoutMs = 20_000, everyMs = 200 } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+}
+
+export function incidentRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Exposed backup bucket',
+    description:
+      'A storage bucket holding a customer backup was readable without authentication for nine days.',
+    discoveredAt: '2026-11-20T08:30:00Z',
+    occurredFrom: '2026-11-11T00:00:00Z',
+    occurredTo: '2026-11-20T08:00:00Z',
+    dataCategories: ['email', 'phone', 'name'],
+    severity: 'high',
+    measuresTaken: 'The bucket was closed, keys rotated and access logs reviewed.',
+    userActions: ['Be wary of messages asking for your password.'],
+    contact: { name: 'Privacy Office', email: 'privacy@example.com' },
+    ...overrides,
+  };
+}

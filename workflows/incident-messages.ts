@@ -1,0 +1,75 @@
+// The incident workflow's public surface: its input, the state its query returns, and the
+// updates and signals the API sends. Shared by the workflow and the API; no personal data here.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DataCategory, IncidentAttributes, Severity } from '../domain/incident.js';
+import type { Phase } from '../domain/phases.js';
+
+/** Only the facts the workflow decides on; the description and contact stay in the ledger. */
+export interface IncidentWorkflowInput {
+  incidentId: string;
+  openedBy: string;
+  facts: {
+    discoveredAt: string;
+    severity: Severity;
+    dataCategories: DataCategory[];
+    attributes: IncidentAttributes;
+  };
+  policy: {
+    /** How long after closing the affected people's personal data is purged. */
+    retentionDays: number;
+    /** How long the incident is watched after notices and reports before it closes by itself. */
+    monitoringDays: number;
+  };
+}
+
+export interface PhaseChange {
+  phase: Phase;
+  at: string;
+  by?: string;
+  reason?: string;
+}
+
+export interface Decision {
+  by: string;
+  at: string;
+  note?: string;
+}
+
+export interface IncidentState {
+  incidentId: string;
+  phase: Phase;
+  severity: Severity;
+  history: PhaseChange[];
+  approval?: Decision;
+  cancellation?: Decision;
+  closure?: Decision;
+  /** Set once personal data of the affected people has been purged under the retention policy. */
+  purgedAt?: string;
+}
+
+export interface ApproveInput {
+  by: string;
+  note?: string;
+}
+export interface CancelInput {
+  by: string;
+  reason: string;
+}
+export interface CloseInput {
+  by: string;
+  reason?: string;
+}
+
+export const stateQuery = defineQuery<IncidentState>('state');
+export const approveUpdate = defineUpdate<IncidentState, [ApproveInput]>('approve');
+export const cancelUpdate = defineUpdate<IncidentState, [CancelInput]>('cancel');
+export const closeUpdate = defineUpdate<IncidentState, [CloseInput]>('close');
+/** Sent after an upload of affected users so the assessment is redone before approval. */
+export const affectedUsersChangedSignal = defineSignal('affectedUsersChanged');
+
+/** Failure type of an update refused because the incident is in the wrong phase (the API answers 409). */
+export const WRONG_PHASE = 'WrongPhase';
+
+export function incidentWorkflowId(incidentId: string): string {
+  return `incident-${incidentId}`;
+}

@@ -1,0 +1,143 @@
+// The life of one incident, decided here: open, assess who is affected, wait for a person to approve,
+// notify, report to regulators, monitor, close, and finally purge personal data after retention.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { IncidentActivities } from '../activities/incident.js';
+import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
+import { isFinal, type Phase } from '../domain/phases.js';
+import {
+  affectedUsersChangedSignal,
+  approveUpdate,
+  cancelUpdate,
+  closeUpdate,
+  stateQuery,
+  WRONG_PHASE,
+  type ApproveInput,
+  type CancelInput,
+  type CloseInput,
+  type IncidentState,
+  type IncidentWorkflowInput,
+} from './incident-messages.js';
+
+const ledger = proxyActivities<IncidentActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<IncidentState> {
+  const state: IncidentState = {
+    incidentId: input.incidentId,
+    phase: 'opened',
+    severity: input.facts.severity,
+    history: [],
+  };
+  let cancelRequest: CancelInput | undefined;
+  let closeRequest: CloseInput | undefined;
+  let affectedUsersChanged = false;
+  const lifecycle = new CancellationScope();
+
+  const requirePhase = (allowed: Phase[], action: string) => {
+    if (!allowed.includes(state.phase)) {
+      throw ApplicationFailure.nonRetryable(
+        `cannot ${action} incident ${input.incidentId} in phase ${state.phase}; allowed in: ${allowed.join(', ')}`,
+        WRONG_PHASE,
+      );
+    }
+  };
+
+  setHandler(stateQuery, () => state);
+  setHandler(
+    approveUpdate,
+    async ({ by, note }) => {
+      state.approval = { by, at: new Date().toISOString(), note };
+      await condition(() => state.phase !== 'awaiting_approval');
+      return state;
+    },
+    { validator: (_request: ApproveInput) => requirePhase(['awaiting_approval'], 'approve') },
+  );
+  setHandler(
+    cancelUpdate,
+    async (request) => {
+      cancelRequest = request;
+      lifecycle.cancel();
+      await condition(() => state.phase === 'cancelled');
+      return state;
+    },
+    {
+      validator: (_request: CancelInput) => {
+        if (isFinal(state.phase) || cancelRequest) requirePhase([], 'cancel');
+      },
+    },
+  );
+  setHandler(
+    closeUpdate,
+    async (request) => {
+      closeRequest = request;
+      await condition(() => isFinal(state.phase));
+      return state;
+    },
+    { validator: (_request: CloseInput) => requirePhase(['monitoring'], 'close') },
+  );
+  setHandler(affectedUsersChangedSignal, () => {
+    affectedUsersChanged = true;
+  });
+
+  async function enter(phase: Phase, by?: string, reason?: string): Promise<void> {
+    const at = new Date().toISOString();
+    state.phase = phase;
+    state.history.push({ phase, at, by, reason });
+    upsertSearchAttributes([{ key: IncidentPhaseAttribute, value: phase }]);
+    await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
+  }
+
+  try {
+    await lifecycle.run(async () => {
+      await enter('opened', input.openedBy);
+
+      await enter('assessing');
+      await ledger.assessAffectedUsers(input.incidentId);
+
+      await enter('awaiting_approval');
+      // Uploads may still arrive while people decide; each one is assessed again before approval.
+      for (;;) {
+        await condition(() => state.approval !== undefined || affectedUsersChanged);
+        if (state.approval) break;
+        affectedUsersChanged = false;
+        await ledger.assessAffectedUsers(input.incidentId);
+      }
+
+      await enter('notifying', state.approval?.by, state.approval?.note);
+      await enter('reporting');
+
+      await enter('monitoring');
+      const closedByPerson = await condition(
+        () => closeRequest !== undefined,
+        input.policy.monitoringDays * DAY_MS,
+      );
+      await enter(
+        'closed',
+        closedByPerson ? closeRequest?.by : undefined,
+        closedByPerson ? closeRequest?.reason : 'monitoring period ended',
+      );
+    });
+  } catch (err) {
+    if (!(cancelRequest && isCancellation(err))) throw err;
+    await enter('cancelled', cancelRequest.by, cancelRequest.reason);
+  }
+
+  // Counts and the audit log stay; the people's contact data goes once retention has passed.
+  await sleep(input.policy.retentionDays * DAY_MS);
+  await ledger.purgePersonalData(input.incidentId);
+  state.purgedAt = new Date().toISOString();
+  return state;
+}
