@@ -1,0 +1,199 @@
+import twilio from 'twilio';
+import type RequestClientBase from 'twilio/lib/base/RequestClient.js';
+import { z } from 'zod';
+import { mapBounded, shortMessage, type SendResult } from './outcome.js';
+
+export interface SmsConfig {
+  accountSid: string;
+  authToken: string;
+  /** A sender number or alphanumeric id; or send through a Messaging Service instead. */
+  from?: string;
+  messagingServiceSid?: string;
+  /** Where to send API calls instead of https://api.twilio.com (the local server in tests and development). */
+  apiBaseUrl?: string;
+  /** Our webhook for delivery status callbacks. */
+  statusCallbackUrl?: string;
+  /** Requests in flight per `send` call. */
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+export interface SmsItem {
+  key: string;
+  /** E.164, e.g. +447700900123. */
+  to: string;
+  body: string;
+}
+
+/**
+ * The SDK's HTTP client, pointed at another origin when configured, and keeping the Retry-After
+ * header the SDK's exceptions otherwise drop (it is put in the error body's `details`).
+ */
+class ProviderHttpClient extends twilio.RequestClient {
+  constructor(
+    private readonly baseUrl: URL | undefined,
+    options: ConstructorParameters<typeof twilio.RequestClient>[0],
+  ) {
+    super(options);
+  }
+
+  override async request<TData>(opts: RequestClientBase.RequestOptions<TData>) {
+    let uri = opts.uri;
+    if (this.baseUrl) {
+      const original = new URL(uri);
+      uri = new URL(original.pathname + original.search, this.baseUrl).href;
+    }
+    const response = await super.request<TData>({ ...opts, uri });
+    const retryAfter = response.headers?.['retry-after'] as string | undefined;
+    if (response.statusCode >= 400 && retryAfter) {
+      try {
+        const body = (
+          typeof response.body === 'string' ? JSON.parse(response.body) : response.body
+        ) as Record<string, unknown>;
+        body.details = { ...(body.details as object | undefined), retryAfter };
+        response.body = JSON.stringify(body) as TData;
+      } catch {
+        // A non-JSON error body: the SDK reports the status alone, and so do we.
+      }
+    }
+    return response;
+  }
+}
+
+function retryAfterMs(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Twilio error codes that mean this number cannot get our SMS; retrying will not help. */
+export const TWILIO_PERMANENT_CODES: readonly number[] = [
+  21211, 21610, 21612, 21614, 21408, 21612, 30003, 30005, 30006,
+];
+
+/**
+ * 429 / 20429 and 5xx are retryable (honouring Retry-After); invalid or unreachable numbers
+ * (21211, 21610, 21614, …) and other 4xx are permanent. 401/403 are our credentials, also
+ * retryable so a configuration mistake delays notices rather than dropping them.
+ */
+export function classifyTwilioError(key: string, err: unknown): SendResult {
+  const e = err as { status?: number; code?: number; message?: string; details?: { retryAfter?: string } };
+  const message = shortMessage(err);
+  if (typeof e.status !== 'number') {
+    const code = (err as { code?: string }).code;
+    return { key, outcome: 'retryable', code: typeof code === 'string' ? code : 'NETWORK', message };
+  }
+  const code = String(e.code ?? e.status);
+  const wait = retryAfterMs(e.details?.retryAfter);
+  const retryable = (extra: Partial<SendResult> = {}): SendResult => ({
+    key,
+    outcome: 'retryable',
+    code,
+    message,
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+    ...extra,
+  });
+  if (e.status === 429 || e.code === 20429) return retryable();
+  if (e.status >= 500) return retryable();
+  if (e.status === 401 || e.status === 403) return retryable();
+  return { key, outcome: 'permanent', code, message };
+}
+
+/** Sends notices by SMS through the Twilio Messages API. */
+export class SmsChannel {
+  readonly name = 'sms' as const;
+  private readonly client: twilio.Twilio;
+  private readonly concurrency: number;
+
+  constructor(private readonly config: SmsConfig) {
+    if (!config.from === !config.messagingServiceSid) {
+      throw new Error('SMS channel needs exactly one of `from` and `messagingServiceSid`');
+    }
+    const httpClient = new ProviderHttpClient(config.apiBaseUrl ? new URL(config.apiBaseUrl) : undefined, {
+      timeout: config.timeoutMs ?? 30_000,
+      keepAlive: true,
+      autoRetry: false,
+    });
+    this.client = twilio(config.accountSid, config.authToken, { httpClient, autoRetry: false });
+    this.concurrency = config.concurrency ?? 10;
+  }
+
+  async send(items: readonly SmsItem[]): Promise<SendResult[]> {
+    return mapBounded(items, this.concurrency, async (item): Promise<SendResult> => {
+      try {
+        const msg = await this.client.messages.create({
+          to: item.to,
+          body: item.body,
+          ...(this.config.messagingServiceSid
+            ? { messagingServiceSid: this.config.messagingServiceSid }
+            : { from: this.config.from as string }),
+          ...(this.config.statusCallbackUrl ? { statusCallback: this.config.statusCallbackUrl } : {}),
+        });
+        return { key: item.key, outcome: 'accepted', providerId: msg.sid };
+      } catch (err) {
+        return classifyTwilioError(item.key, err);
+      }
+    });
+  }
+}
+
+export function createSmsChannel(config: SmsConfig): SmsChannel {
+  return new SmsChannel(config);
+}
+
+/**
+ * Whether a status callback really came from Twilio: `X-Twilio-Signature` over the full public
+ * URL Twilio called and every form parameter received (not only the ones the schema reads).
+ */
+export function verifyTwilioCallback(
+  url: string,
+  params: Record<string, string>,
+  signature: string | undefined,
+  authToken: string,
+): boolean {
+  if (!signature) return false;
+  return twilio.validateRequest(authToken, signature, url, params);
+}
+
+export const TWILIO_MESSAGE_STATUSES = [
+  'queued',
+  'accepted',
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'read',
+  'canceled',
+  'receiving',
+  'received',
+  'partially_delivered',
+] as const;
+
+/** The fields of a Twilio message status callback we use; Twilio sends more, which pass through. */
+export const TwilioStatusCallback = z.looseObject({
+  MessageSid: z.string().regex(/^(SM|MM)[0-9a-f]{32}$/),
+  MessageStatus: z.enum(TWILIO_MESSAGE_STATUSES),
+  AccountSid: z.string().regex(/^AC[0-9a-f]{32}$/),
+  To: z.string().max(64).optional(),
+  From: z.string().max(64).optional(),
+  ErrorCode: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .optional(),
+  ErrorMessage: z.string().max(1000).optional(),
+});
+export type TwilioStatusCallback = z.output<typeof TwilioStatusCallback>;
+
+/** What a callback status means for the notice: still on its way, arrived, or did not. */
+export function twilioDeliveryState(
+  status: TwilioStatusCallback['MessageStatus'],
+): 'pending' | 'delivered' | 'failed' {
+  if (status === 'delivered' || status === 'read') return 'delivered';
+  if (status === 'undelivered' || status === 'failed' || status === 'canceled') return 'failed';
+  return 'pending';
+}
