@@ -1,0 +1,258 @@
+// Streaming import of an affected-user list (CSV or NDJSON) into an incident's snapshot. Rows are
+// validated one by one and written in batches, so memory does not depend on the size of the file.
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { parse, type CsvError, type Info } from 'csv-parse';
+import { canonicalField, parseAffectedUser, type AffectedUser } from '../domain/affected-user.js';
+import { isFinal, noticesStarted } from '../domain/phases.js';
+import { AffectedUsersFrozenError, IncidentNotFoundError, type Ledger } from './ledger.js';
+
+export type ImportFormat = 'csv' | 'ndjson';
+
+export interface ImportError {
+  /** 1-based line of the file (the header is line 1 in CSV); the row number for a directory. */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportResult {
+  /** Valid rows. */
+  accepted: number;
+  /** Valid rows whose userId appeared earlier in the same upload: merged into that person. */
+  merged: number;
+  /** Invalid rows (nothing of them is stored). */
+  rejected: number;
+  /** The first `maxErrors` problems, in file order. */
+  errors: ImportError[];
+  /** People added to the snapshot. */
+  inserted: number;
+  /** People already in the snapshot whose record changed. */
+  updated: number;
+  /** People already in the snapshot with nothing new (a re-upload has only these). */
+  unchanged: number;
+  /** Columns (or NDJSON keys) the service does not use. */
+  ignoredColumns: string[];
+}
+
+export interface ImportOptions {
+  /** Rows per transaction. */
+  batchSize?: number;
+  maxErrors?: number;
+}
+
+/** The input cannot be read as an affected-user list at all (the API answers 400). */
+export class ImportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+const DEFAULT_BATCH = 1000;
+const DEFAULT_MAX_ERRORS = 100;
+const MAX_LINE_BYTES = 1_000_000;
+const MAX_IGNORED_COLUMNS = 50;
+
+/** Collects validated rows into batches and the problems into the report. */
+export class AffectedUserSink {
+  private readonly batch: AffectedUser[] = [];
+  private readonly importId = randomUUID();
+  private readonly ignored = new Set<string>();
+  private readonly result: ImportResult = {
+    accepted: 0,
+    merged: 0,
+    rejected: 0,
+    errors: [],
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    ignoredColumns: [],
+  };
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly incidentId: string,
+    private readonly opts: ImportOptions = {},
+  ) {}
+
+  /** Fails early, before reading anything, for a missing incident or a frozen list. */
+  static async open(ledger: Ledger, incidentId: string, opts?: ImportOptions): Promise<AffectedUserSink> {
+    const incident = await ledger.getIncident(incidentId);
+    if (!incident) throw new IncidentNotFoundError(incidentId);
+    if (noticesStarted(incident.phase) || isFinal(incident.phase)) {
+      throw new AffectedUsersFrozenError(incidentId, incident.phase);
+    }
+    return new AffectedUserSink(ledger, incidentId, opts);
+  }
+
+  ignoreColumn(name: string): void {
+    if (this.ignored.size < MAX_IGNORED_COLUMNS) this.ignored.add(name);
+  }
+
+  reject(line: number, field: string, message: string, rows = 1): void {
+    this.result.rejected += rows;
+    this.error(line, field, message);
+  }
+
+  private error(line: number, field: string, message: string): void {
+    if (this.result.errors.length < (this.opts.maxErrors ?? DEFAULT_MAX_ERRORS)) {
+      this.result.errors.push({ line, field, message });
+    }
+  }
+
+  /** `row` has canonical field names. */
+  async add(line: number, row: Record<string, unknown>): Promise<void> {
+    const parsed = parseAffectedUser(row);
+    if (!parsed.ok) {
+      this.result.rejected++;
+      for (const e of parsed.errors) this.error(line, e.field, e.message);
+      return;
+    }
+    this.result.accepted++;
+    this.batch.push(parsed.user);
+    if (this.batch.length >= (this.opts.batchSize ?? DEFAULT_BATCH)) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.batch.length) return;
+    const rows = this.batch.splice(0);
+    const r = await this.ledger.upsertAffectedUsers(this.incidentId, rows, { importId: this.importId });
+    this.result.inserted += r.inserted;
+    this.result.updated += r.merged;
+    this.result.unchanged += r.unchanged;
+    this.result.merged += r.duplicates;
+  }
+
+  async finish(): Promise<ImportResult> {
+    await this.flush();
+    return { ...this.result, errors: [...this.result.errors], ignoredColumns: [...this.ignored] };
+  }
+}
+
+/**
+ * Reads `source` to the end and adds every valid row to the incident's snapshot. Invalid rows are
+ * reported with their line and skipped; a re-import of the same file changes nothing.
+ * Throws IncidentNotFoundError, AffectedUsersFrozenError (also mid-way if notices start meanwhile;
+ * batches already written stay, and a re-upload completes them) or ImportFormatError.
+ */
+export async function importAffectedUsers(
+  ledger: Ledger,
+  incidentId: string,
+  source: Readable,
+  format: ImportFormat,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  const sink = await AffectedUserSink.open(ledger, incidentId, opts);
+  try {
+    if (format === 'csv') await readCsv(source, sink);
+    else await readNdjson(source, sink);
+  } finally {
+    if (!source.destroyed) source.destroy();
+  }
+  return sink.finish();
+}
+
+async function readCsv(source: Readable, sink: AffectedUserSink): Promise<void> {
+  let header: string[] | undefined;
+  const parser = parse({
+    bom: true,
+    columns: (names: string[]) => {
+      header = names;
+      return names.map((name) => {
+        const field = canonicalField(name);
+        if (!field) sink.ignoreColumn(name);
+        return field ?? false;
+      });
+    },
+    skip_empty_lines: true,
+    relax_column_count: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_LINE_BYTES,
+    info: true,
+  });
+  parser.on('skip', (err: CsvError) => {
+    const lines = (err as CsvError & { lines?: number }).lines ?? 0;
+    sink.reject(lines, 'row', err.message);
+  });
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+
+  let checked = false;
+  for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: Info }>) {
+    if (!checked) {
+      requireUserIdColumn(header);
+      checked = true;
+    }
+    // info.lines is where the record ends; a quoted value can span lines.
+    let inner = 0;
+    for (const v of Object.values(entry.record)) inner += v.split('\n').length - 1;
+    await sink.add(entry.info.lines - inner, entry.record);
+  }
+  if (!header)
+    throw new ImportFormatError('the CSV file is empty: expected a header line with a userId column');
+  requireUserIdColumn(header);
+}
+
+function requireUserIdColumn(header: string[] | undefined): void {
+  if (header && !header.some((h) => canonicalField(h) === 'userId')) {
+    throw new ImportFormatError(
+      `the CSV header has no userId column (found: ${header.slice(0, 20).join(', ') || 'nothing'})`,
+    );
+  }
+}
+
+async function readNdjson(source: Readable, sink: AffectedUserSink): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  let line = 0;
+  let skippingLongLine = false;
+
+  const handle = async (text: string) => {
+    line++;
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (err) {
+      sink.reject(line, 'row', `not valid JSON: ${(err as Error).message}`);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      sink.reject(line, 'row', 'must be a JSON object');
+      return;
+    }
+    const row: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const field = canonicalField(key);
+      if (field) row[field] = v;
+      else sink.ignoreColumn(key);
+    }
+    await sink.add(line, row);
+  };
+
+  for await (const chunk of source as AsyncIterable<Buffer | string>) {
+    let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    carry = '';
+    if (skippingLongLine) {
+      const end = text.indexOf('\n');
+      if (end < 0) continue;
+      text = text.slice(end + 1);
+      skippingLongLine = false;
+    }
+    const parts = text.split('\n');
+    carry = parts.pop() ?? '';
+    for (const part of parts) await handle(part.replace(/^\uFEFF/, ''));
+    if (carry.length > MAX_LINE_BYTES) {
+      // Keeps one huge line from holding the whole upload in memory.
+      line++;
+      sink.reject(line, 'row', `line longer than ${MAX_LINE_BYTES} characters`);
+      carry = '';
+      skippingLongLine = true;
+    }
+  }
+  carry += decoder.end();
+  if (!skippingLongLine && carry) await handle(carry.replace(/^\uFEFF/, ''));
+}

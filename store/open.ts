@@ -1,0 +1,89 @@
+// Chooses the store from configuration: PostgreSQL when a database URL is given, else SQLite under dataDir.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { postgresFlavor, sqliteFlavor } from './flavor.js';
+import type { Ledger } from './ledger.js';
+import { migrationProvider, type FlavorName } from './migrations.js';
+import type { LedgerDatabase } from './schema.js';
+import { SqlLedger } from './sql-ledger.js';
+
+export interface LedgerOptions {
+  /** `postgres://…`: use PostgreSQL. Absent: SQLite. */
+  databaseUrl?: string;
+  /** Holds `ledger.sqlite` when SQLite is used. */
+  dataDir: string;
+  /** PostgreSQL schema to use (created if missing); tests give each file its own. Default: `public`. */
+  schema?: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+export const SQLITE_FILE = 'ledger.sqlite';
+
+export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openSqlite(opts.dataDir);
+}
+
+async function migrate(db: Kysely<LedgerDatabase>, flavor: FlavorName): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(flavor) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(
+      `ledger migration${failed ? ` ${failed}` : ''} failed: ${(error as Error).message ?? error}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+async function openSqlite(dataDir: string): Promise<Ledger> {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new Database(path.join(dataDir, SQLITE_FILE));
+  // WAL lets the API read while the worker writes; busy_timeout makes the other process wait, not fail.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrate(db, 'sqlite');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new SqlLedger(db, sqliteFlavor);
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(url: string, opts: LedgerOptions): Promise<Ledger> {
+  const schema = opts.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrate(db, 'postgres');
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new SqlLedger(db, postgresFlavor);
+}
