@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { EncryptionCodec, type PayloadKeyRing } from '../platform/codec.js';
 import type { Config } from '../platform/config.js';
@@ -17,14 +17,13 @@ export interface ApiDeps {
   ledger: Ledger;
   apiKeys: readonly ApiKeyEntry[];
   payloadKeys: PayloadKeyRing;
-  logger?: FastifyServerOptions['logger'];
+  logger?: FastifyBaseLogger;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: deps.config.LOG_LEVEL !== 'debug',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

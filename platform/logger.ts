@@ -23,6 +23,8 @@ export function installTemporalLogging(logger: Logger): void {
   const level = logger.level === 'debug' || logger.level === 'trace' ? logger.level : 'warn';
   const log = logger.child({ component: 'temporal-sdk' }, { level });
   Runtime.install({
+    // The service decides when to stop (and in which order); the SDK must not catch Ctrl-C itself.
+    shutdownSignals: [],
     logger: {
       log: (level, message, meta) =>
         log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')](meta ?? {}, message),

@@ -11,12 +11,24 @@ import { startDevServer, type DevServer } from '../platform/temporal-server.js';
 import { openLedger } from '../store/open.js';
 import { createWorker } from '../worker/worker.js';
 
+// Run in order on exit: the API first, then the worker, the ledger, and the Temporal server last.
+const stops: Array<() => Promise<unknown>> = [];
+
+async function stopAll(log: (msg: string, err: unknown) => void): Promise<void> {
+  for (const fn of stops.splice(0)) {
+    try {
+      await fn();
+    } catch (err) {
+      log('error while stopping', err);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
   installTemporalLogging(logger);
   const payloadKeys = loadPayloadKeys(config);
-  const stops: Array<() => Promise<unknown>> = [];
 
   let devServer: DevServer | undefined;
   let address = config.TEMPORAL_ADDRESS;
@@ -89,13 +101,15 @@ async function main(): Promise<void> {
   if (printedKeys) {
     lines.push(
       '',
-      '  Development API keys (created now, shown once; hashes kept in data/api-keys.json):',
+      `  Development API keys (created now, shown once; hashes kept in ${path.join(config.dataDir, 'api-keys.json')}):`,
       ...Object.entries(printedKeys).map(([role, key]) => `    ${role.padEnd(10)} ${key}`),
       '',
       `  Try: curl -H "Authorization: Bearer <responder key>" ${apiUrl}/v1/incidents`,
     );
   } else if (!config.BREACH_API_KEYS) {
-    lines.push('  API keys: the development keys created earlier (data/api-keys.json holds their hashes).');
+    lines.push(
+      `  API keys: the development keys created earlier (hashes in ${path.join(config.dataDir, 'api-keys.json')}).`,
+    );
   }
   console.log(lines.filter((l) => l !== undefined).join('\n') + '\n');
 
@@ -104,13 +118,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping the API, the worker and the Temporal server`);
-    for (const fn of stops) {
-      try {
-        await fn();
-      } catch (err) {
-        logger.warn({ err }, 'error while stopping');
-      }
-    }
+    await stopAll((msg, err) => logger.warn({ err }, msg));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -121,8 +129,9 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   if (err instanceof ConfigError) console.error(err.message);
   else console.error(err);
+  await stopAll((msg, e) => console.error(msg, e));
   process.exit(1);
 });

@@ -1,0 +1,41 @@
+// The HTTP API on its own (production): `npm run api`. Needs TEMPORAL_ADDRESS and BREACH_API_KEYS.
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { loadPayloadKeys } from '../platform/payload-keys.js';
+import { connectClient } from '../platform/temporal-client.js';
+import { openLedger } from '../store/open.js';
+import { parseApiKeys } from './api-keys.js';
+import { buildApi } from './server.js';
+
+try {
+  const config = loadConfig();
+  const missing = (['TEMPORAL_ADDRESS', 'BREACH_API_KEYS'] as const).filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required for a standalone API`));
+  const logger = createLogger(config);
+  const payloadKeys = loadPayloadKeys(config);
+  const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const client = await connectClient(
+    { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE },
+    payloadKeys,
+  );
+  const app = await buildApi({
+    config,
+    client,
+    ledger,
+    apiKeys: parseApiKeys(config.BREACH_API_KEYS!),
+    payloadKeys,
+    logger,
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app
+        .close()
+        .then(() => Promise.all([client.connection.close(), ledger.close()]))
+        .then(() => process.exit(0));
+    });
+  }
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}
