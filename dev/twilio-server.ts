@@ -97,7 +97,14 @@ function segmentsOf(body: string): number {
  * `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` with Basic auth and a form body.
  */
 export async function startTwilioServer(
-  options: { port?: number; host?: string; accountSid?: string; authToken?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    accountSid?: string;
+    authToken?: string;
+    /** Development mode: after accepting a message, post `sent` then `delivered` callbacks this many ms apart. */
+    autoDeliverAfterMs?: number;
+  } = {},
 ): Promise<TwilioServer> {
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
@@ -163,6 +170,8 @@ export async function startTwilioServer(
       statusCallback,
       receivedAt: new Date(),
     });
+    if (statusCallback && options.autoDeliverAfterMs !== undefined)
+      scheduleDelivery(sid, options.autoDeliverAfterMs);
     const now = new Date().toUTCString();
     json(res, 201, {
       sid,
@@ -187,6 +196,20 @@ export async function startTwilioServer(
     });
   };
 
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => Promise<unknown>) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      // The receiver may be down or refuse; real Twilio would retry, the fake just moves on.
+      fn().catch(() => undefined);
+    }, ms);
+    timers.add(timer);
+  };
+  const scheduleDelivery = (sid: string, ms: number) => {
+    later(ms, () => api.sendStatusCallback(sid, 'sent'));
+    later(2 * ms, () => api.sendStatusCallback(sid, 'delivered'));
+  };
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) twilioError(res, 500, 20500, 'Internal Server Error');
@@ -199,7 +222,7 @@ export async function startTwilioServer(
   });
   const port = (server.address() as AddressInfo).port;
 
-  return {
+  const api: TwilioServer = {
     url: `http://127.0.0.1:${port}`,
     port,
     accountSid,
@@ -237,10 +260,13 @@ export async function startTwilioServer(
       return res.status;
     },
     close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       return new Promise((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       });
     },
   };
+  return api;
 }

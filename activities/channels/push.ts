@@ -23,7 +23,7 @@ export interface PushConfig {
   projectId: string;
   /**
    * A service-account key (its JSON text or parsed object), or a fixed access token (tests and the
-   * local stub). Omitted: Google application default credentials.
+   * local stub), also as JSON text `{"accessToken":"…"}`. Omitted: Google application default credentials.
    */
   credentials?: string | ServiceAccount | Record<string, unknown> | { accessToken: string };
   /** Send to this origin instead of fcm.googleapis.com (the local stub), trusting `caFile` / `ca`. */
@@ -48,11 +48,11 @@ export interface PushItem {
 function credentialFrom(config: PushConfig): Credential {
   const c = config.credentials;
   if (c === undefined) return applicationDefault();
-  if (typeof c === 'object' && 'accessToken' in c && typeof c.accessToken === 'string') {
-    const token = c.accessToken;
+  const parsed = (typeof c === 'string' ? JSON.parse(c) : c) as Record<string, unknown>;
+  if (typeof parsed.accessToken === 'string') {
+    const token = parsed.accessToken;
     return { getAccessToken: async () => ({ access_token: token, expires_in: 3600 }) };
   }
-  const parsed = typeof c === 'string' ? (JSON.parse(c) as Record<string, unknown>) : c;
   return cert(parsed as ServiceAccount);
 }
 
