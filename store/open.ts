@@ -41,22 +41,47 @@ async function migrate(db: Kysely<LedgerDatabase>, flavor: FlavorName): Promise<
   }
 }
 
+interface SharedSqlite {
+  db: Kysely<LedgerDatabase>;
+  users: number;
+  ready: Promise<void>;
+}
+/**
+ * One connection per file and process. Two connections in one process would deadlock: better-sqlite3
+ * waits for the lock synchronously, so the holder, on the same event loop, could never finish.
+ */
+const sqliteFiles = new Map<string, SharedSqlite>();
+
 async function openSqlite(dataDir: string): Promise<Ledger> {
   mkdirSync(dataDir, { recursive: true });
-  const database = new Database(path.join(dataDir, SQLITE_FILE));
-  // WAL lets the API read while the worker writes; busy_timeout makes the other process wait, not fail.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 10000');
-  database.pragma('foreign_keys = ON');
-  const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
+  const file = path.resolve(dataDir, SQLITE_FILE);
+  let shared = sqliteFiles.get(file);
+  if (!shared) {
+    const database = new Database(file);
+    // WAL lets the API read while the worker writes; busy_timeout makes the other process wait, not fail.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+    database.pragma('foreign_keys = ON');
+    const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
+    shared = { db, users: 0, ready: migrate(db, 'sqlite') };
+    sqliteFiles.set(file, shared);
+  }
+  shared.users++;
+  const entry = shared;
+  const release = async () => {
+    if (--entry.users === 0) {
+      sqliteFiles.delete(file);
+      await entry.db.destroy();
+    }
+  };
   try {
-    await migrate(db, 'sqlite');
+    await entry.ready;
   } catch (err) {
-    await db.destroy();
+    await release();
     throw err;
   }
-  return new SqlLedger(db, sqliteFlavor);
+  return new SqlLedger(entry.db, sqliteFlavor, release);
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

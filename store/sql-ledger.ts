@@ -138,10 +138,13 @@ const ALREADY: Record<DeliveryStatus, ClaimResult> = {
 export class SqlLedger implements Ledger {
   readonly kind: 'sqlite' | 'postgres';
 
+  private closed = false;
+
+  /** `close` replaces destroying `db` when the connection is shared. */
   constructor(
     readonly db: Kysely<LedgerDatabase>,
     private readonly flavor: Flavor,
-    private readonly onClose: () => Promise<void> = async () => {},
+    private readonly release: () => Promise<void> = () => db.destroy(),
   ) {
     this.kind = flavor.name;
   }
@@ -926,8 +929,9 @@ export class SqlLedger implements Ledger {
   }
 
   async close(): Promise<void> {
-    await this.db.destroy();
-    await this.onClose();
+    if (this.closed) return;
+    this.closed = true;
+    await this.release();
   }
 }
 
