@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Regime, type RegimeInput } from './rule.js';
+import { cnCacIncident, cnPipl } from './regimes/china.js';
+import { euGdpr, euNis2, ukGdpr } from './regimes/europe.js';
+import { usCalifornia, usFlorida, usHipaa, usSec, usTexas } from './regimes/united-states.js';
+import { auNdb, inDpdp, jpAppi, sgPdpa } from './regimes/asia-pacific.js';
+import { brLgpd, caPipeda } from './regimes/americas.js';
+
+/**
+ * The rules pack: every regime the engine knows, validated when this module loads so a malformed rule stops the
+ * worker at start-up rather than miscounting a deadline mid-incident. Data lives in `regimes/*.ts` as typed
+ * modules (not JSON read from disk) so it bundles into Temporal workflow code.
+ */
+export const RAW_REGIMES: readonly RegimeInput[] = [
+  euGdpr,
+  ukGdpr,
+  euNis2,
+  cnPipl,
+  cnCacIncident,
+  usCalifornia,
+  usFlorida,
+  usTexas,
+  usHipaa,
+  usSec,
+  auNdb,
+  caPipeda,
+  sgPdpa,
+  brLgpd,
+  jpAppi,
+  inDpdp,
+];
+
+export const RulesPack = z.array(Regime).superRefine((regimes, ctx) => {
+  const seen = new Set<string>();
+  regimes.forEach((r, i) => {
+    if (seen.has(r.id))
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate regime ${r.id}` });
+    seen.add(r.id);
+  });
+});
+export type RulesPack = z.output<typeof RulesPack>;
+
+/** Validates a pack; throws a ZodError naming the regime and path of the first bad rule. */
+export function loadRulesPack(raw: readonly unknown[]): RulesPack {
+  return RulesPack.parse(raw);
+}
+
+export const RULES_PACK: RulesPack = loadRulesPack(RAW_REGIMES);
+
+export function regimeById(id: string, pack: RulesPack = RULES_PACK): Regime | undefined {
+  return pack.find((r) => r.id === id);
+}
