@@ -1,3 +1,4 @@
+import type { AssessmentCounts } from '../domain/assessment.js';
 import type { IncidentRecord } from '../store/ledger.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
 
@@ -13,7 +14,7 @@ export function incidentLinks(id: string) {
 }
 
 /** What a responder sees of an incident: its facts from the ledger and, when reachable, the live state. */
-export function incidentView(incident: IncidentRecord, state?: IncidentState) {
+export function incidentView(incident: IncidentRecord, state?: IncidentState, assessment?: AssessmentCounts) {
   return {
     id: incident.id,
     externalId: incident.externalId,
@@ -24,6 +25,7 @@ export function incidentView(incident: IncidentRecord, state?: IncidentState) {
     createdBy: incident.createdBy,
     facts: incident.facts,
     history: state?.history,
+    assessment: state?.assessment ?? assessment,
     approval: state?.approval,
     cancellation: state?.cancellation,
     links: incidentLinks(incident.id),

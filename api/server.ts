@@ -7,6 +7,7 @@ import type { Config } from '../platform/config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
 import { installErrorHandler } from './errors.js';
+import { affectedUserRoutes } from './routes/affected-users.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -42,6 +43,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   await app.register(healthRoutes(deps.client));
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
+  await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(
     codecRoutes({
       codec: new EncryptionCodec(deps.payloadKeys),

@@ -1,6 +1,7 @@
 // The incident workflow's public surface: its input, the state its query returns, and the
 // updates and signals the API sends. Shared by the workflow and the API; no personal data here.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AssessmentCounts } from '../domain/assessment.js';
 import type { DataCategory, IncidentAttributes, Severity } from '../domain/incident.js';
 import type { Phase } from '../domain/phases.js';
 
@@ -43,6 +44,9 @@ export interface IncidentState {
   approval?: Decision;
   cancellation?: Decision;
   closure?: Decision;
+  /** Counts only: the people themselves stay in the ledger. */
+  assessment?: AssessmentCounts;
+  assessedAt?: string;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
 }

@@ -100,12 +100,17 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
   }
 
+  async function assess(): Promise<void> {
+    state.assessment = await ledger.assessAffectedUsers(input.incidentId);
+    state.assessedAt = new Date().toISOString();
+  }
+
   try {
     await lifecycle.run(async () => {
       await enter('opened', input.openedBy);
 
       await enter('assessing');
-      await ledger.assessAffectedUsers(input.incidentId);
+      await assess();
 
       await enter('awaiting_approval');
       // Uploads may still arrive while people decide; each one is assessed again before approval.
@@ -113,10 +118,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
         await condition(() => state.approval !== undefined || affectedUsersChanged);
         if (state.approval) break;
         affectedUsersChanged = false;
-        await ledger.assessAffectedUsers(input.incidentId);
+        await assess();
       }
 
       await enter('notifying', state.approval?.by, state.approval?.note);
+      // notifying: begin
+      // notifying: end
+
       await enter('reporting');
 
       await enter('monitoring');

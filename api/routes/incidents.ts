@@ -72,7 +72,12 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       },
       async (request) => {
         const incident = await loadIncident(deps, request.params.id);
-        return incidentView(incident, await queryIncidentState(deps, incident.id));
+        const state = await queryIncidentState(deps, incident.id);
+        // Without a live workflow the last recorded assessment still answers.
+        const recorded = state?.assessment
+          ? undefined
+          : (await deps.ledger.latestAssessment(incident.id))?.counts;
+        return incidentView(incident, state, recorded);
       },
     );
 

@@ -14,7 +14,16 @@ import { loadConfig, type Config } from '../../platform/config.js';
 import { connectClient } from '../../platform/temporal-client.js';
 import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createWorker } from '../../worker/worker.js';
+
+// Worker state changes are logged at INFO; tests only want to see warnings.
+let runtimeInstalled = false;
+function quietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+}
 
 export interface TestService {
   config: Config;
@@ -46,7 +55,15 @@ export function testKeys(): { keys: Record<Role, string>; entries: ApiKeyEntry[]
   };
 }
 
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+export interface TestServiceOptions {
+  env?: Record<string, string>;
+  /** The ledger: SQLite in a temporary folder (default) or the test PostgreSQL server, in a fresh schema. */
+  store?: 'sqlite' | 'postgres';
+}
+
+export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
+  quietTemporalRuntime();
+  const env = opts.env ?? {};
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breach-svc-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -58,7 +75,14 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   });
   const payloadKeys: PayloadKeyRing = { activeKeyId: 'test1', keys: { test1: randomBytes(32) } };
   const { keys, entries } = testKeys();
-  const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
+  const ledger =
+    opts.store === 'postgres'
+      ? await openLedger({
+          databaseUrl: inject('databaseUrl'),
+          dataDir,
+          schema: `svc_${randomBytes(6).toString('hex')}`,
+        })
+      : await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
   const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };
   const client = await connectClient(target, payloadKeys);
   const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys });

@@ -1,0 +1,82 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  importAffectedUsers,
+  ImportFormatError,
+  type ImportFormat,
+} from '../../store/affected-user-import.js';
+import { AffectedUsersFrozenError, IncidentNotFoundError } from '../../store/ledger.js';
+import { affectedUsersChangedSignal, incidentWorkflowId } from '../../workflows/incident-messages.js';
+import type { ApiKeyEntry } from '../api-keys.js';
+import { actorOf, requireRole } from '../auth.js';
+import { conflict, HttpError, notFound } from '../errors.js';
+import type { IncidentDeps } from '../incidents.js';
+
+const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+/** Uploads of affected people, streamed straight into the ledger: a file of a million rows is never held whole. */
+export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+  const responder = requireRole(keys, 'responder');
+  return async (app) => {
+    // The body stays a stream; the import reads it row by row.
+    app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
+
+    app.post(
+      '/v1/incidents/:id/affected-users',
+      {
+        preHandler: responder,
+        bodyLimit: 4 * 1024 * 1024 * 1024,
+        schema: {
+          tags: ['affected users'],
+          summary: 'Upload affected users (text/csv or application/x-ndjson)',
+          description:
+            'Columns: userId (required), name, email, phone, pushToken, locale, country, region, dataCategories (; separated). Answers 202 with counts and the first 100 errors.',
+          params: Params,
+        },
+      },
+      async (request, reply) => {
+        const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        const format = FORMATS[contentType];
+        if (!format) {
+          throw new HttpError(
+            415,
+            'unsupported_media_type',
+            `Send text/csv or application/x-ndjson, not "${contentType}"`,
+          );
+        }
+        const { id } = request.params;
+        try {
+          const result = await importAffectedUsers(deps.ledger, id, request.body as Readable, format);
+          await deps.ledger.appendAudit({
+            incidentId: id,
+            actor: actorOf(request),
+            action: 'affected_users:imported',
+            details: {
+              format,
+              accepted: result.accepted,
+              rejected: result.rejected,
+              inserted: result.inserted,
+            },
+          });
+          if (result.inserted + result.updated > 0) {
+            // The workflow re-assesses before approval; a missing worker only delays that.
+            await deps.client.workflow
+              .getHandle(incidentWorkflowId(id))
+              .signal(affectedUsersChangedSignal)
+              .catch((err: unknown) => request.log.warn({ err }, 'could not signal the incident workflow'));
+          }
+          return reply.status(202).send(result);
+        } catch (err) {
+          if (err instanceof IncidentNotFoundError) throw notFound(`incident ${id}`);
+          if (err instanceof AffectedUsersFrozenError) {
+            throw conflict(`${err.message}; notices have started, so the list of affected users is frozen`);
+          }
+          if (err instanceof ImportFormatError) throw new HttpError(400, 'invalid_file', err.message);
+          throw err;
+        }
+      },
+    );
+  };
+}
