@@ -149,6 +149,33 @@ describe('notice content', () => {
     expect(zh.email.subject).toContain('更新');
   });
 
+  it("uses the responder's translation of the incident text for the notice's language", () => {
+    const base = input();
+    const translated: NoticeInput = {
+      ...base,
+      locale: 'zh-TW',
+      incident: {
+        ...base.incident,
+        translations: {
+          'zh-CN': {
+            title: '客户数据库遭未授权访问',
+            description: '攻击者使用被盗的客服账户读取了客户记录。',
+          },
+          fr: { title: 'Accès non autorisé' },
+        },
+      },
+    };
+    const zh = renderNotice(translated);
+    expect(zh.email.subject).toBe('个人信息泄露通知：客户数据库遭未授权访问');
+    expect(zh.email.text).toContain('攻击者使用被盗的客服账户读取了客户记录。');
+    expect(zh.email.text).not.toContain('An attacker used');
+    // Fields without a translation keep the original words.
+    expect(zh.email.text).toContain('We disabled the account and reset every password.');
+    expect(zh.sms).toContain('客户数据库遭未授权访问');
+    const es = renderNotice({ ...translated, locale: 'es' });
+    expect(es.email.subject).toContain('Unauthorised access to the customer database');
+  });
+
   it('falls back by language, then to English', () => {
     expect(noticeTemplate('zh-TW').locale).toBe('zh-CN');
     expect(noticeTemplate('zh_Hans_CN').locale).toBe('zh-CN');

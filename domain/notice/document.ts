@@ -18,6 +18,8 @@ export interface NoticeDocument {
   subject: string;
   greeting: string;
   intro: string;
+  /** The incident title in the notice's language where a translation was given. */
+  title: string;
   sections: { id: NoticeSection; heading: string; blocks: Block[] }[];
   phishingWarning: string;
   footer: string;
@@ -36,12 +38,38 @@ function formatDate(iso: string, locale: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+type Translations = ParsedNoticeInput['incident']['translations'];
+
+/** The translation for the template's locale: exact tag first, then any of the same language. */
+function translationFor(translations: Translations, locale: string) {
+  if (!translations) return undefined;
+  const lower = locale.toLowerCase();
+  const language = lower.split('-')[0];
+  const keys = Object.keys(translations);
+  const key =
+    keys.find((k) => k.toLowerCase() === lower) ??
+    keys.find((k) => k.toLowerCase().split(/[-_]/)[0] === language);
+  return key ? translations[key] : undefined;
+}
+
+/** Sentences joined by a space, except after full-width punctuation, which carries its own spacing. */
+function joinSentences(sentences: string[]): string {
+  return sentences.reduce(
+    (acc, s) => (acc === '' ? s : /[。！？]$/u.test(acc) ? acc + s : `${acc} ${s}`),
+    '',
+  );
+}
+
 /** Lays out the content of one person's notice, independent of the channel it is sent through. */
 export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>): NoticeDocument {
   const t = noticeTemplate(input.locale);
   const { incident, person } = input;
   const org = oneLine(input.organisation ?? incident.contact.name);
-  const title = oneLine(incident.title);
+  const translated = translationFor(incident.translations, t.locale);
+  const title = oneLine(translated?.title ?? incident.title);
+  const description = translated?.description ?? incident.description;
+  const measuresTaken = translated?.measuresTaken ?? incident.measuresTaken;
+  const userActions = translated?.userActions ?? incident.userActions;
   const version = input.noticeVersion;
   const date = (iso: string) => formatDate(iso, t.locale, person.timeZone ?? 'UTC');
   const categories: DataCategory[] = [...new Set(person.dataCategories ?? incident.dataCategories)];
@@ -58,7 +86,7 @@ export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>)
     when.push(t.when.occurredUnknown);
   }
 
-  const actions = incident.userActions.length > 0 ? incident.userActions : risks.map((r) => t.advice[r]);
+  const actions = userActions.length > 0 ? userActions : risks.map((r) => t.advice[r]);
   const phishingWarning = fill(t.phishingWarning, { org });
 
   const contactLines: { label: string; value: string; href?: string }[] = [
@@ -76,9 +104,9 @@ export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>)
     {
       id: 'whatHappened',
       heading: t.headings.whatHappened,
-      blocks: [{ kind: 'paragraphs', text: incident.description }],
+      blocks: [{ kind: 'paragraphs', text: description }],
     },
-    { id: 'when', heading: t.headings.when, blocks: [{ kind: 'paragraphs', text: when.join(' ') }] },
+    { id: 'when', heading: t.headings.when, blocks: [{ kind: 'paragraphs', text: joinSentences(when) }] },
     {
       id: 'yourData',
       heading: t.headings.yourData,
@@ -98,7 +126,7 @@ export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>)
     {
       id: 'whatWeDid',
       heading: t.headings.whatWeDid,
-      blocks: [{ kind: 'paragraphs', text: incident.measuresTaken }],
+      blocks: [{ kind: 'paragraphs', text: measuresTaken }],
     },
     {
       id: 'whatYouCanDo',
@@ -131,6 +159,7 @@ export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>)
     greeting: person.name ? fill(t.greetingNamed, { name: oneLine(person.name) }) : t.greetingAnonymous,
     intro: supplemental ? fill(t.supplementalIntro, { org, version }) : fill(t.intro, { org }),
     sections,
+    title,
     phishingWarning,
     footer: t.footer,
     org,

@@ -20,6 +20,24 @@ export const NoticeInput = z
       measuresTaken: z.string().trim().min(1).max(10_000),
       userActions: z.array(z.string().trim().min(1).max(1_000)).max(30).default([]),
       contact: Contact,
+      /**
+       * The responder's own words in other languages, keyed by locale (`zh-CN`, `es`, ...). The notice
+       * uses the entry for the template it is written in, so a person does not get Chinese headings
+       * around an English description; fields left out fall back to the original text.
+       */
+      translations: z
+        .record(
+          z.string().max(35),
+          z
+            .object({
+              title: z.string().trim().min(1).max(200).optional(),
+              description: z.string().trim().min(1).max(20_000).optional(),
+              measuresTaken: z.string().trim().min(1).max(10_000).optional(),
+              userActions: z.array(z.string().trim().min(1).max(1_000)).max(30).optional(),
+            })
+            .strict(),
+        )
+        .optional(),
     }),
     person: z
       .object({

@@ -1,7 +1,7 @@
 import { buildNoticeDocument, type Block, type NoticeDocument } from './document.js';
 import { NoticeInput } from './input.js';
 import { foldToGsm, SMS_MAX_SEGMENTS, smsSegments } from './sms.js';
-import { escapeHtml, fill, oneLine, safeHref, truncate } from './text.js';
+import { escapeHtml, fill, safeHref, truncate } from './text.js';
 
 export interface RenderedNotice {
   email: { subject: string; html: string; text: string };
@@ -100,10 +100,23 @@ ${sections}
 `;
 }
 
+/** Columns a heading takes in a monospace font: East Asian wide characters take two. */
+function displayWidth(text: string): number {
+  return Array.from(text).reduce(
+    (w, ch) =>
+      w +
+      (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1),
+    0,
+  );
+}
+
 function emailText(doc: NoticeDocument, noticeUrl: string): string {
   const sections = doc.sections.map(
-    (s) =>
-      `${s.heading}\n${'-'.repeat(Array.from(s.heading).length)}\n${s.blocks.map(blockText).join('\n\n')}`,
+    (s) => `${s.heading}\n${'-'.repeat(displayWidth(s.heading))}\n${s.blocks.map(blockText).join('\n\n')}`,
   );
   return [
     doc.subject,
@@ -140,10 +153,10 @@ function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supple
   let hi = chars.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (fits(compose(truncate(summary, mid, '...')))) lo = mid;
+    if (fits(compose(truncate(summary, mid)))) lo = mid;
     else hi = mid - 1;
   }
-  if (lo >= 8) return compose(truncate(summary, lo, '...'));
+  if (lo >= 8) return compose(truncate(summary, lo));
   const short = foldToGsm(fill(t.sms.short, { url: noticeUrl }));
   if (fits(short)) return short;
   throw new Error(`notice link is too long for an SMS of ${SMS_MAX_SEGMENTS} segments`);
@@ -161,7 +174,7 @@ export function renderNotice(raw: NoticeInput): RenderedNotice {
       html: emailHtml(doc, input.noticeUrl),
       text: emailText(doc, input.noticeUrl),
     },
-    sms: smsText(doc, oneLine(input.incident.title), input.noticeUrl, supplemental),
+    sms: smsText(doc, doc.title, input.noticeUrl, supplemental),
     push: {
       title: truncate(supplemental ? t.push.supplementalTitle : t.push.title, PUSH_TITLE_MAX),
       body: truncate(fill(t.push.body, { org: doc.org }), PUSH_BODY_MAX),
