@@ -44,6 +44,8 @@ export interface FcmStub {
   /** Answer sends to this registration token with an FCM error. */
   fail(token: string, errorCode: FcmErrorCode, options?: { times?: number }): void;
   reset(): void;
+  /** Requests being answered now and the most at once since the last reset. */
+  stats(): { inFlight: number; peakInFlight: number };
   close(): Promise<void>;
 }
 
@@ -141,7 +143,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  * through its legacy HTTP/1.1 transport and an agent that connects to this port.
  */
 export async function startFcmStub(
-  options: { port?: number; host?: string; accessToken?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    accessToken?: string;
+    /** Wait this long before answering each request, so tests can see how many overlap. */
+    latencyMs?: number;
+  } = {},
 ): Promise<FcmStub> {
   const dir = mkdtempSync(join(tmpdir(), 'fcm-stub-'));
   const { ca, key, cert } = makeCertificates(dir);
@@ -159,7 +167,15 @@ export async function startFcmStub(
     return failure.code;
   };
 
+  let inFlight = 0;
+  let peak = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const match = SEND_PATH.exec(new URL(req.url ?? '/', 'https://localhost').pathname);
     if (req.method !== 'POST' || !match) {
       return json(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
@@ -223,6 +239,10 @@ export async function startFcmStub(
     reset() {
       failures.clear();
       received.length = 0;
+      peak = inFlight;
+    },
+    stats() {
+      return { inFlight, peakInFlight: peak };
     },
     close() {
       return new Promise((resolve) => {

@@ -34,6 +34,8 @@ export interface SmtpSink {
   fail(recipient: string, failure: SmtpFailure): void;
   /** Forget failures and received messages. */
   reset(): void;
+  /** Connections open now and the most open at once since the last reset. */
+  stats(): { openConnections: number; peakConnections: number };
   /** Resolves once at least `count` messages have been received. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -47,6 +49,8 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
   const received: ReceivedMail[] = [];
   const failures = new Map<string, SmtpFailure>();
   const waiters = new Set<() => void>();
+  let open = 0;
+  let peak = 0;
 
   const failureFor = (address: SMTPServerAddress): SmtpFailure | undefined => {
     const key = address.address.toLowerCase();
@@ -64,6 +68,14 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      open += 1;
+      peak = Math.max(peak, open);
+      callback();
+    },
+    onClose() {
+      open -= 1;
+    },
     onRcptTo(address, _session, callback) {
       const failure = failureFor(address);
       if (!failure) return callback();
@@ -123,6 +135,10 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
     reset() {
       failures.clear();
       received.length = 0;
+      peak = open;
+    },
+    stats() {
+      return { openConnections: open, peakConnections: peak };
     },
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

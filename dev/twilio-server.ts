@@ -33,6 +33,8 @@ export interface TwilioServer {
   /** Fail messages to this number (E.164) in the given way. */
   fail(to: string, failure: TwilioFailure): void;
   reset(): void;
+  /** Requests being answered now and the most at once since the last reset. */
+  stats(): { inFlight: number; peakInFlight: number };
   /**
    * Posts a delivery status callback for a received message to its StatusCallback URL, signed
    * with `X-Twilio-Signature` the way Twilio signs it. Returns the HTTP status the receiver answered.
@@ -104,6 +106,8 @@ export async function startTwilioServer(
     authToken?: string;
     /** Development mode: after accepting a message, post `sent` then `delivered` callbacks this many ms apart. */
     autoDeliverAfterMs?: number;
+    /** Wait this long before answering each request, so tests can see how many overlap. */
+    latencyMs?: number;
   } = {},
 ): Promise<TwilioServer> {
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
@@ -121,7 +125,15 @@ export async function startTwilioServer(
     return failure;
   };
 
+  let inFlight = 0;
+  let peak = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const match = MESSAGES_PATH.exec(path);
     if (req.method !== 'POST' || !match)
@@ -234,6 +246,10 @@ export async function startTwilioServer(
     reset() {
       failures.clear();
       received.length = 0;
+      peak = inFlight;
+    },
+    stats() {
+      return { inFlight, peakInFlight: peak };
     },
     async sendStatusCallback(sid, status, errorCode) {
       const message = received.find((m) => m.sid === sid);

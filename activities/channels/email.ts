@@ -28,6 +28,8 @@ export interface EmailItem {
   text: string;
   /** From `noticeMessageId`: the same for every retry, so mail clients show one notice, not several. */
   messageId: string;
+  /** Where replies go, e.g. the incident's privacy contact, when that is not the sender. */
+  replyTo?: string;
 }
 
 /**
@@ -121,6 +123,7 @@ export class EmailChannel {
           html: item.html,
           text: item.text,
           messageId: item.messageId,
+          ...(item.replyTo ? { replyTo: item.replyTo } : {}),
           headers: {
             // RFC 3834: automated, so out-of-office robots do not answer it.
             'Auto-Submitted': 'auto-generated',

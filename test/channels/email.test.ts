@@ -54,6 +54,7 @@ describe('email channel over SMTP', () => {
     );
     expect(mail?.headers['list-unsubscribe']).toBeUndefined();
     expect(mail?.headers['auto-submitted']).toBe('auto-generated');
+    expect(mail?.headers['reply-to']).toBeUndefined();
   });
 
   it.each(Object.keys(NOTICE_TEMPLATES))(
@@ -68,6 +69,12 @@ describe('email channel over SMTP', () => {
       }
     },
   );
+
+  it('sets Reply-To when given', async () => {
+    await channel.send([{ ...item('rt', 'zoe@example.com'), replyTo: 'dpo@acme.example' }]);
+    const [mail] = await sink.waitFor(1);
+    expect(mail?.raw).toMatch(/^Reply-To: dpo@acme\.example\r?$/m);
+  });
 
   it('classifies 451 as retryable and 550 as permanent, per recipient in one batch', async () => {
     sink.fail('later@example.com', { code: 451, message: '4.7.1 Greylisted, try again' });
@@ -100,6 +107,9 @@ describe('email channel over SMTP', () => {
     expect(results.map((r) => r.key)).toEqual(items.map((i) => i.key));
     expect(results.every((r) => r.outcome === 'accepted')).toBe(true);
     expect(new Set(sink.received.map((m) => m.envelope.to[0])).size).toBe(12);
+    // The pool was built with two connections; a batch must not open more.
+    expect(sink.stats().peakConnections).toBeLessThanOrEqual(2);
+    expect(sink.stats().peakConnections).toBeGreaterThanOrEqual(1);
   });
 
   it('classifies a relay that is not there as retryable', async () => {

@@ -96,6 +96,25 @@ describe('push channel through firebase-admin', () => {
     expect(stub.received).toHaveLength(748);
   });
 
+  it('keeps at most `maxConnections` sends in flight', async () => {
+    const slow = await startFcmStub({ latencyMs: 50 });
+    const bounded = new PushChannel({
+      projectId: 'breach-notify-test',
+      credentials: { accessToken: 'any' },
+      apiBaseUrl: slow.url,
+      ca: slow.ca,
+      maxConnections: 4,
+    });
+    try {
+      const results = await bounded.send(Array.from({ length: 20 }, (_, i) => item(`k${i}`, `t${i}`)));
+      expect(results.every((r) => r.outcome === 'accepted')).toBe(true);
+      expect(slow.stats().peakInFlight).toBe(4);
+    } finally {
+      await bounded.close();
+      await slow.close();
+    }
+  });
+
   it('treats a rejected access token as retryable for every item, not as dead tokens', async () => {
     const wrong = new PushChannel({
       projectId: 'breach-notify-test',

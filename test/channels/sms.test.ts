@@ -117,6 +117,30 @@ describe('SMS channel through the twilio SDK', () => {
     expect(result?.code).toBe('ECONNREFUSED');
   });
 
+  it('keeps at most `concurrency` requests in flight', async () => {
+    const slow = await startTwilioServer({ latencyMs: 60 });
+    try {
+      const bounded = new SmsChannel({
+        accountSid: slow.accountSid,
+        authToken: slow.authToken,
+        from: FROM,
+        apiBaseUrl: slow.url,
+        concurrency: 3,
+      });
+      const items = Array.from({ length: 10 }, (_, i) => ({
+        key: `k${i}`,
+        to: `+4477009001${10 + i}`,
+        body: 'hello',
+      }));
+      const results = await bounded.send(items);
+      expect(results.map((r) => r.key)).toEqual(items.map((i) => i.key));
+      expect(results.every((r) => r.outcome === 'accepted')).toBe(true);
+      expect(slow.stats().peakInFlight).toBe(3);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses a configuration with both or neither sender', () => {
     expect(() => new SmsChannel({ accountSid: server.accountSid, authToken: 'x' })).toThrow(/exactly one/);
   });
