@@ -59,6 +59,8 @@ export interface TestServiceOptions {
   env?: Record<string, string>;
   /** The ledger: SQLite in a temporary folder (default) or the test PostgreSQL server, in a fresh schema. */
   store?: 'sqlite' | 'postgres';
+  /** Fixed payload keys (replay fixtures); random otherwise. */
+  payloadKeys?: PayloadKeyRing;
 }
 
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -73,7 +75,10 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     ...env,
   });
-  const payloadKeys: PayloadKeyRing = { activeKeyId: 'test1', keys: { test1: randomBytes(32) } };
+  const payloadKeys: PayloadKeyRing = opts.payloadKeys ?? {
+    activeKeyId: 'test1',
+    keys: { test1: randomBytes(32) },
+  };
   const { keys, entries } = testKeys();
   const ledger =
     opts.store === 'postgres'
