@@ -226,8 +226,14 @@ function obligationFor(
   const late = due.dueAt !== null && p.now > Date.parse(due.dueAt);
 
   const notes: string[] = [];
+  // A provisional clock matters only where there is a date to count to ("without undue delay" has none).
+  const clockNeedsJudgement =
+    clock.missingJudgement !== undefined && (deadline.unit !== 'none' || !clock.provisional);
   const judgementsNeeded = [
-    ...new Set([...trigger.missing, ...(clock.missingJudgement ? [clock.missingJudgement] : [])]),
+    ...new Set([
+      ...trigger.missing,
+      ...(clockNeedsJudgement && clock.missingJudgement ? [clock.missingJudgement] : []),
+    ]),
   ];
 
   let status: ObligationStatus;
@@ -237,10 +243,11 @@ function obligationFor(
   } else {
     if (completedAt) status = 'done';
     else if (applies.needsAssessment || trigger.needsAssessment) status = 'waiting_for_event';
-    else if (clock.waitingFor) status = 'waiting_for_event';
     else if (late) status = 'overdue';
-    else if (trigger.truth === 'unknown' || clock.provisional || clock.missingJudgement)
-      status = 'needs_judgement';
+    // Whether the duty exists at all outranks when its clock starts.
+    else if (trigger.truth === 'unknown') status = 'needs_judgement';
+    else if (clock.waitingFor) status = 'waiting_for_event';
+    else if (clockNeedsJudgement) status = 'needs_judgement';
     else status = 'due';
 
     const grounds = [...applies.because, ...trigger.because].filter((b) => b.length > 0);
@@ -254,7 +261,7 @@ function obligationFor(
   notes.push(
     `Deadline: ${deadline.text}${deadline.basis === 'guidance' ? ' (regulator guidance)' : ''}; clock from ${clock.label}.`,
   );
-  if (clock.provisional && status !== 'not_required') {
+  if (clock.provisional && deadline.unit !== 'none' && status !== 'not_required') {
     notes.push('Counted from discovery until the moment of awareness is recorded.');
   }
   if (due.holidayDataMissing.length > 0) {

@@ -51,43 +51,61 @@ export type Condition =
   /** `ifMissing` says what to assume before anyone decides; by default the obligation waits for the judgement. */
   | { judgement: { kind: JudgementKind; equals: boolean; ifMissing?: 'unknown' | 'true' | 'false' } };
 
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-    z.strictObject({
-      headcount: z.strictObject({
-        scope: HeadcountScope,
-        op: Comparison,
-        value: z.number().int().nonnegative(),
-      }),
-    }),
-    z.strictObject({ dataCategories: z.strictObject({ anyOf: z.array(DataCategory).min(1) }) }),
-    z.strictObject({
-      attribute: z.strictObject({ name: z.enum(['sector', 'nis2Entity']), in: z.array(z.string()).min(1) }),
-    }),
-    z.strictObject({
-      attribute: z.strictObject({
-        name: z.enum(['listedCompany', 'trustServiceProvider', 'criticalInfrastructure', 'dataEncrypted']),
-        equals: z.boolean(),
-      }),
-    }),
-    z.strictObject({
-      attribute: z.strictObject({
-        name: z.literal('estimatedDirectLossCny'),
-        op: Comparison,
-        value: z.number().nonnegative(),
-      }),
-    }),
-    z.strictObject({
-      judgement: z.strictObject({
-        kind: JudgementKind,
-        equals: z.boolean(),
-        ifMissing: z.enum(['unknown', 'true', 'false']).optional(),
-      }),
-    }),
-  ]),
+const CONDITION_KEYS = [
+  'all',
+  'any',
+  'not',
+  'headcount',
+  'dataCategories',
+  'attribute',
+  'judgement',
+] as const;
+
+/**
+ * Parsed as one object with exactly one key rather than as a union, so a bad rule is reported at its own path
+ * ("triggers.headcount.op: expected gt|gte|lt|lte") instead of as "no union member matched".
+ */
+export const Condition: z.ZodType<Condition> = z.lazy(
+  () =>
+    z
+      .strictObject({
+        all: z.array(Condition).min(1).optional(),
+        any: z.array(Condition).min(1).optional(),
+        not: Condition.optional(),
+        headcount: z
+          .strictObject({ scope: HeadcountScope, op: Comparison, value: z.number().int().nonnegative() })
+          .optional(),
+        dataCategories: z.strictObject({ anyOf: z.array(DataCategory).min(1) }).optional(),
+        attribute: z
+          .discriminatedUnion('name', [
+            z.strictObject({ name: z.enum(['sector', 'nis2Entity']), in: z.array(z.string()).min(1) }),
+            z.strictObject({
+              name: z.enum([
+                'listedCompany',
+                'trustServiceProvider',
+                'criticalInfrastructure',
+                'dataEncrypted',
+              ]),
+              equals: z.boolean(),
+            }),
+            z.strictObject({
+              name: z.literal('estimatedDirectLossCny'),
+              op: Comparison,
+              value: z.number().nonnegative(),
+            }),
+          ])
+          .optional(),
+        judgement: z
+          .strictObject({
+            kind: JudgementKind,
+            equals: z.boolean(),
+            ifMissing: z.enum(['unknown', 'true', 'false']).optional(),
+          })
+          .optional(),
+      })
+      .refine((c) => CONDITION_KEYS.filter((k) => c[k] !== undefined).length === 1, {
+        message: `a condition has exactly one of ${CONDITION_KEYS.join(', ')}`,
+      }) as unknown as z.ZodType<Condition>,
 );
 
 export const ClockEvent = z.enum([
