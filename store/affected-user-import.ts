@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { canonicalField, parseAffectedUser, type AffectedUser } from '../domain/affected-user.js';
 import { isFinal, noticesStarted } from '../domain/phases.js';
@@ -123,6 +124,9 @@ export class AffectedUserSink {
     this.result.updated += r.merged;
     this.result.unchanged += r.unchanged;
     this.result.merged += r.duplicates;
+    // A fast source and SQLite's synchronous driver resolve everything as microtasks; without this
+    // turn the server would answer nothing else until the whole upload is in.
+    await nextTurn();
   }
 
   async finish(): Promise<ImportResult> {

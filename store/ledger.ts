@@ -69,12 +69,13 @@ export interface UpsertOptions {
   importId?: string;
 }
 
+/** inserted + merged + unchanged = the distinct people of the call not already seen in the same import. */
 export interface UpsertResult {
   /** People new to the snapshot. */
   inserted: number;
-  /** People already in the snapshot whose record changed by merging the new data. */
+  /** People in the snapshot before (this import) whose record changed by merging the new data. */
   merged: number;
-  /** People already in the snapshot with nothing new. */
+  /** People in the snapshot before (this import) with nothing new. */
   unchanged: number;
   /** Rows folded into another row of the same user (same call, or earlier in the same import). */
   duplicates: number;

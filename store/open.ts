@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { postgresFlavor, sqliteFlavor } from './flavor.js';
 import type { Ledger } from './ledger.js';
@@ -27,8 +27,13 @@ export async function openLedger(opts: LedgerOptions): Promise<Ledger> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openSqlite(opts.dataDir);
 }
 
-async function migrate(db: Kysely<LedgerDatabase>, flavor: FlavorName): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(flavor) });
+async function migrate(db: Kysely<LedgerDatabase>, flavor: FlavorName, schema?: string): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(flavor),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -105,7 +110,10 @@ async function openPostgres(url: string, opts: LedgerOptions): Promise<Ledger> {
   });
   const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrate(db, 'postgres');
+    const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+    const current = rows[0]?.schema;
+    if (!current) throw new Error('the PostgreSQL search_path names no existing schema');
+    await migrate(db, 'postgres', current);
   } catch (err) {
     await db.destroy();
     throw err;

@@ -394,13 +394,16 @@ export class SqlLedger implements Ledger {
           inserts.push(incoming);
           continue;
         }
-        if (importId !== null && ex.import_id === importId) result.duplicates++;
+        // Seen earlier in this import: only a duplicate, whatever it adds to that person.
+        const repeat = importId !== null && ex.import_id === importId;
+        if (repeat) result.duplicates++;
         const after = mergeAffectedUser(ex.user, incoming);
-        if (sameAffectedUser(ex.user, after)) {
-          result.unchanged++;
-          if (importId !== null && ex.import_id !== importId) touchOnly.push(userId);
-        } else {
+        if (!sameAffectedUser(ex.user, after)) {
           updates.push({ before: ex.user, after });
+          if (!repeat) result.merged++;
+        } else if (!repeat) {
+          result.unchanged++;
+          if (importId !== null) touchOnly.push(userId);
         }
       }
 
@@ -436,7 +439,6 @@ export class SqlLedger implements Ledger {
           .where('user_id', '=', after.userId)
           .execute();
       }
-      result.merged = updates.length;
 
       if (importId !== null) {
         for (const ids of chunks(touchOnly)) {

@@ -214,7 +214,10 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       const opts = { importId: 'import-1' };
       await ledger.upsertAffectedUsers(id, [{ userId: 'a' }, { userId: 'b' }], opts);
       const second = await ledger.upsertAffectedUsers(id, [{ userId: 'a' }, { userId: 'c' }], opts);
-      expect(second).toEqual({ inserted: 1, merged: 0, unchanged: 1, duplicates: 1 });
+      expect(second).toEqual({ inserted: 1, merged: 0, unchanged: 0, duplicates: 1 });
+      const third = await ledger.upsertAffectedUsers(id, [{ userId: 'b', name: 'B' }], opts);
+      expect(third).toEqual({ inserted: 0, merged: 0, unchanged: 0, duplicates: 1 });
+      expect((await ledger.getAffectedUser(id, 'b'))?.name).toBe('B');
       const next = await ledger.upsertAffectedUsers(id, [{ userId: 'a' }], { importId: 'import-2' });
       expect(next).toEqual({ inserted: 0, merged: 0, unchanged: 1, duplicates: 0 });
     });
