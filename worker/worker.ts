@@ -1,5 +1,8 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { createChannels } from '../activities/channels/index.js';
 import { createIncidentActivities } from '../activities/incident.js';
+import { createNoticeActivities } from '../activities/notices.js';
+import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
@@ -14,11 +17,19 @@ export interface WorkerOptions {
   /** A prebuilt bundle (tests); otherwise the workflow code is bundled at start. */
   workflowBundle?: WorkflowBundleOption;
   identity?: string;
+  /**
+   * Notice channels and fan-out tuning (`loadChannelSettings(env)`). When absent they are read from
+   * `process.env`. A channel left unconfigured is not used: people only it could reach end `unreachable`.
+   * Call `closeChannels` after the worker stopped, to close pooled provider connections.
+   */
+  channels?: ChannelSettings;
 }
 
 export async function createWorker(
   opts: WorkerOptions,
-): Promise<{ worker: Worker; connection: NativeConnection }> {
+): Promise<{ worker: Worker; connection: NativeConnection; closeChannels: () => Promise<void> }> {
+  const settings = opts.channels ?? loadChannelSettings();
+  const channels = createChannels(settings.channels);
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,
@@ -29,7 +40,10 @@ export async function createWorker(
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
       ...createIncidentActivities(opts.ledger),
+      ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
     },
+    // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
+    maxHeartbeatThrottleInterval: '2 seconds',
   });
-  return { worker, connection };
+  return { worker, connection, closeChannels: () => channels.close() };
 }

@@ -1,1 +1,2 @@
 export { incidentWorkflow } from './incident.js';
+export { noticeFanoutWorkflow } from './fanout.js';

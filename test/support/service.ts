@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
 import { buildApi } from '../../api/server.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
+import { loadChannelSettings } from '../../platform/channel-config.js';
 import { loadConfig, type Config } from '../../platform/config.js';
 import { connectClient } from '../../platform/temporal-client.js';
 import type { Ledger } from '../../store/ledger.js';
@@ -67,14 +68,17 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   quietTemporalRuntime();
   const env = opts.env ?? {};
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'breach-svc-'));
-  const config = loadConfig({
+  const fullEnv = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
     ...env,
-  });
+  };
+  const config = loadConfig(fullEnv);
+  // Channel providers (e.g. the dev/ local servers' `env`) and fan-out tuning come from the same variables.
+  const channels = loadChannelSettings(fullEnv);
   const payloadKeys: PayloadKeyRing = opts.payloadKeys ?? {
     activeKeyId: 'test1',
     keys: { test1: randomBytes(32) },
@@ -94,12 +98,13 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
 
   let running: { stop: () => Promise<void> } | undefined;
   const startWorker = async () => {
-    const { worker, connection } = await createWorker({
+    const { worker, connection, closeChannels } = await createWorker({
       ...target,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       keys: payloadKeys,
       ledger,
       workflowBundle: { codePath: inject('workflowBundlePath') },
+      channels,
     });
     const run = worker.run();
     running = {
@@ -107,6 +112,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
         worker.shutdown();
         await run;
         await connection.close();
+        await closeChannels();
       },
     };
   };

@@ -1,0 +1,62 @@
+// Per-channel limits inside one worker: sends in flight and sends per second, shared by every page
+// activity the worker runs, so a provider sees the configured load however many pages run at once.
+
+export interface GateLimits {
+  concurrency: number;
+  ratePerSecond?: number;
+}
+
+export class SendGate {
+  private available: number;
+  private readonly waiting: Array<{ n: number; wake: () => void }> = [];
+  /** When the next send may start under the rate limit (virtual scheduling, so bursts stay smooth). */
+  private nextStartAt = 0;
+
+  constructor(private readonly limits: GateLimits) {
+    this.available = limits.concurrency;
+  }
+
+  /** The largest batch worth sending at once through this gate. */
+  get batchSize(): number {
+    return this.limits.concurrency;
+  }
+
+  /** Runs `fn` once `n` send slots are free and the rate allows `n` more sends. */
+  async run<T>(n: number, fn: () => Promise<T>): Promise<T> {
+    const slots = Math.max(1, Math.min(n, this.limits.concurrency));
+    await this.acquire(slots);
+    try {
+      await this.pace(n);
+      return await fn();
+    } finally {
+      this.release(slots);
+    }
+  }
+
+  private acquire(n: number): Promise<void> {
+    if (this.waiting.length === 0 && this.available >= n) {
+      this.available -= n;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ n, wake: resolve }));
+  }
+
+  private release(n: number): void {
+    this.available += n;
+    // First come, first served: a large batch is not starved by small ones behind it.
+    while (this.waiting.length && this.available >= (this.waiting[0]?.n ?? Infinity)) {
+      const next = this.waiting.shift()!;
+      this.available -= next.n;
+      next.wake();
+    }
+  }
+
+  private async pace(n: number): Promise<void> {
+    const rate = this.limits.ratePerSecond;
+    if (!rate) return;
+    const now = Date.now();
+    const startAt = Math.max(now, this.nextStartAt);
+    this.nextStartAt = startAt + (n / rate) * 1000;
+    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
+  }
+}

@@ -1,0 +1,410 @@
+// The fan-out's I/O: plan pages of the affected set, and send one page's notices exactly once per
+// person, channel and notice version, falling through channels by the incident's policy.
+// Activities take and return cursors and counts; the people are read here, from the ledger.
+import { createHash } from 'node:crypto';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import {
+  addressFor,
+  emptyFanoutTotals,
+  type FanoutTotals,
+  nextChannel,
+  personOutcome,
+  type ChannelState,
+  type NoticeChannel,
+  type NoticePolicy,
+} from '../domain/fallback.js';
+import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
+import { signNoticeLink } from '../domain/notice/link.js';
+import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
+import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
+import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
+import { mapBounded } from './channels/outcome.js';
+import { SendGate } from './notice-gate.js';
+
+/** A page of the affected set: the people after `after` (by userId), `size` of them. */
+export interface NoticePage {
+  after?: string;
+  size: number;
+}
+
+export interface PlanNoticePagesInput {
+  incidentId: string;
+  after?: string;
+  pageSize: number;
+  pages: number;
+}
+export interface NoticePagePlan {
+  pages: NoticePage[];
+  /** Where the page after these starts. */
+  cursor?: string;
+  /** No people after these pages. */
+  done: boolean;
+}
+
+export interface SendNoticePageInput {
+  incidentId: string;
+  noticeVersion: number;
+  policy: NoticePolicy;
+  page: NoticePage;
+}
+
+export interface NoticeFanoutEvent {
+  incidentId: string;
+  noticeVersion: number;
+  event: 'started' | 'finished' | 'cancelled';
+  totals?: FanoutTotals;
+}
+
+export interface NoticeActivityDeps {
+  ledger: Ledger;
+  channels: Omit<Channels, 'close'>;
+  settings: Pick<
+    ChannelSettings,
+    'limits' | 'noticeBaseUrl' | 'linkSecret' | 'linkTtlDays' | 'emailDomain' | 'fanout'
+  >;
+  /** Shown as the sender in notices; the incident's contact name when absent. */
+  organisation?: string;
+}
+
+/** Error type of a page that left notices waiting for a retry (Temporal retries only what is unsent). */
+export const NOTICES_PENDING = 'NoticesPending';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Outcomes recorded at once; the ledger serialises writes anyway, this only hides round trips. */
+const RECORD_CONCURRENCY = 8;
+
+/**
+ * The person's reference in their notice link: the userId itself when it is short and opaque, else a
+ * digest of it, so an email address used as userId never appears in a URL.
+ */
+export function noticeRecipientRef(userId: string): string {
+  const opaque =
+    Buffer.byteLength(userId) <= 64 && !userId.includes('@') && !/^\+?[\d\s().-]{7,}$/.test(userId);
+  return opaque ? userId : `h.${createHash('sha256').update(userId).digest('base64url').slice(0, 32)}`;
+}
+
+function incidentRef(incidentId: string): string {
+  return Buffer.byteLength(incidentId) <= 64
+    ? incidentId
+    : createHash('sha256').update(incidentId).digest('hex').slice(0, 32);
+}
+
+type States = Partial<Record<NoticeChannel, ChannelState>>;
+
+export function createNoticeActivities(deps: NoticeActivityDeps) {
+  const { ledger, channels, settings } = deps;
+  const gates: Record<NoticeChannel, SendGate> = {
+    email: new SendGate(settings.limits.email),
+    sms: new SendGate(settings.limits.sms),
+    push: new SendGate(settings.limits.push),
+  };
+
+  async function send(
+    channel: NoticeChannel,
+    people: readonly StoredAffectedUser[],
+    notices: Map<string, RenderedNotice>,
+    links: Map<string, string>,
+    incidentId: string,
+    noticeVersion: number,
+  ): Promise<SendResult[]> {
+    const notice = (p: StoredAffectedUser) => notices.get(p.userId)!;
+    switch (channel) {
+      case 'email':
+        return channels.email!.send(
+          people.map((p) => ({
+            key: p.userId,
+            to: p.email!,
+            ...notice(p).email,
+            messageId: noticeMessageId({
+              incidentId,
+              recipientRef: p.userId,
+              noticeVersion,
+              domain: settings.emailDomain,
+            }),
+          })),
+        );
+      case 'sms':
+        return channels.sms!.send(people.map((p) => ({ key: p.userId, to: p.phone!, body: notice(p).sms })));
+      case 'push':
+        return channels.push!.send(
+          people.map((p) => ({
+            key: p.userId,
+            token: p.pushToken!,
+            ...notice(p).push,
+            link: links.get(p.userId)!,
+            data: { incidentId, noticeVersion: String(noticeVersion) },
+          })),
+        );
+    }
+  }
+
+  function noticeUrl(incidentId: string, userId: string, noticeVersion: number): string {
+    const token = signNoticeLink(
+      {
+        incidentId: incidentRef(incidentId),
+        recipientRef: noticeRecipientRef(userId),
+        noticeVersion,
+        expiresAt: new Date(Date.now() + settings.linkTtlDays * DAY_MS),
+      },
+      settings.linkSecret,
+    );
+    return `${settings.noticeBaseUrl}/n/${token}`;
+  }
+
+  return {
+    /** The worker's fan-out tuning, read once per fan-out so every page of it uses the same. */
+    async noticeFanoutSettings(): Promise<Pick<FanoutSettings, 'pageSize' | 'window' | 'pagesPerRun'>> {
+      const { pageSize, window, pagesPerRun } = settings.fanout;
+      return { pageSize, window, pagesPerRun };
+    },
+
+    /**
+     * The next pages of the affected set. Only boundaries leave the activity; the list is frozen
+     * once notices start, so a page read again later holds the same people.
+     */
+    async planNoticePages(input: PlanNoticePagesInput): Promise<NoticePagePlan> {
+      const pages: NoticePage[] = [];
+      let cursor = input.after;
+      for (let i = 0; i < input.pages; i++) {
+        const people = await ledger.pageAffectedUsers(input.incidentId, {
+          ...(cursor !== undefined ? { afterUserId: cursor } : {}),
+          limit: input.pageSize,
+        });
+        if (people.length === 0) return { pages, ...(cursor !== undefined ? { cursor } : {}), done: true };
+        pages.push({ ...(cursor !== undefined ? { after: cursor } : {}), size: people.length });
+        cursor = people[people.length - 1]!.userId;
+        if (people.length < input.pageSize) return { pages, cursor, done: true };
+      }
+      return { pages, ...(cursor !== undefined ? { cursor } : {}), done: false };
+    },
+
+    async recordNoticeFanout(e: NoticeFanoutEvent): Promise<void> {
+      const counts = await ledger.deliveryCounts(e.incidentId, { noticeVersion: e.noticeVersion });
+      await ledger.appendAudit({
+        incidentId: e.incidentId,
+        actor: 'system',
+        action: `notices:${e.event}`,
+        details: { noticeVersion: e.noticeVersion, ...(e.totals ? { totals: e.totals } : {}), counts },
+      });
+    },
+
+    /**
+     * Sends one page. Each send is claimed in the ledger under (incident, person, channel, notice
+     * version) first, so a retry, a redelivered task or another worker never sends it again once the
+     * provider took it. Retryable failures are recorded, then the activity fails retryably and the
+     * next attempt claims only those (plus claims that an attempt which died left behind, after
+     * `reclaimAfterMs`). On the last allowed attempt a retryable failure counts as permanent so the
+     * person falls through to the next channel instead of waiting forever.
+     */
+    async sendNoticePage(input: SendNoticePageInput): Promise<FanoutTotals> {
+      const ctx = Context.current();
+      const { incidentId, noticeVersion, policy } = input;
+      const lastAttempt = ctx.info.attempt >= settings.fanout.maxSendAttempts;
+      const incident = await ledger.getIncident(incidentId);
+      if (!incident) throw ApplicationFailure.nonRetryable(`incident ${incidentId} not found`, 'NotFound');
+      const people = await ledger.pageAffectedUsers(incidentId, {
+        ...(input.page.after !== undefined ? { afterUserId: input.page.after } : {}),
+        limit: input.page.size,
+      });
+
+      // Render before claiming anything: a notice that cannot be written must not leave claims behind.
+      const facts = incident.facts;
+      const notices = new Map<string, RenderedNotice>();
+      const links = new Map<string, string>();
+      for (const p of people) {
+        const link = noticeUrl(incidentId, p.userId, noticeVersion);
+        links.set(p.userId, link);
+        notices.set(
+          p.userId,
+          renderNotice({
+            locale: p.locale,
+            ...(deps.organisation ? { organisation: deps.organisation } : {}),
+            incident: {
+              title: facts.title,
+              description: facts.description,
+              discoveredAt: facts.discoveredAt,
+              occurredFrom: facts.occurredFrom,
+              occurredTo: facts.occurredTo,
+              dataCategories: facts.dataCategories,
+              measuresTaken: facts.measuresTaken,
+              userActions: facts.userActions,
+              contact: facts.contact,
+            },
+            person: {
+              ...(p.name ? { name: p.name } : {}),
+              ...(p.dataCategories?.length ? { dataCategories: p.dataCategories } : {}),
+            },
+            noticeVersion,
+            noticeUrl: link,
+          }),
+        );
+      }
+
+      const totals = emptyFanoutTotals();
+      totals.pages = 1;
+      totals.people = people.length;
+      const states = new Map<string, States>(people.map((p) => [p.userId, {}]));
+      let retryAfterMs = 0;
+      let handled = 0;
+
+      const settle = (p: StoredAffectedUser, channel: NoticeChannel, state: ChannelState) => {
+        states.get(p.userId)![channel] = state;
+        if (state.kind === 'sent') totals.channels[channel].sent++;
+      };
+
+      const runChannel = async (channel: NoticeChannel, group: StoredAffectedUser[]) => {
+        if (!channels[channel]) {
+          for (const p of group)
+            settle(p, channel, { kind: 'failed', reason: `${channel} is not configured` });
+          return;
+        }
+        const withAddress: StoredAffectedUser[] = [];
+        for (const p of group) {
+          const a = addressFor(p, channel);
+          if ('missing' in a) settle(p, channel, { kind: 'failed', reason: a.missing });
+          else withAddress.push(p);
+        }
+        const gate = gates[channel];
+        for (let i = 0; i < withAddress.length; i += gate.batchSize) {
+          // Stop between batches when cancelled (incident cancelled, worker shutting down): nothing
+          // claimed is left unsent, so the next attempt has nothing to take over.
+          ctx.cancellationSignal.throwIfAborted();
+          const batch = withAddress.slice(i, i + gate.batchSize);
+          const claims = await ledger.claimDeliveries(
+            { incidentId, channel, noticeVersion },
+            batch.map((p) => p.userId),
+            { reclaimAfterMs: settings.fanout.reclaimAfterMs },
+          );
+          const toSend: StoredAffectedUser[] = [];
+          batch.forEach((p, j) => {
+            const claim = claims[j] as ClaimResult;
+            switch (claim) {
+              case 'reclaimed':
+                totals.possibleDuplicates++;
+                toSend.push(p);
+                break;
+              case 'claimed':
+                toSend.push(p);
+                break;
+              case 'already_accepted':
+                settle(p, channel, { kind: 'sent' });
+                break;
+              case 'already_claimed':
+                settle(p, channel, { kind: 'pending' });
+                break;
+              case 'already_failed':
+                settle(p, channel, { kind: 'failed', reason: `${channel} failed permanently` });
+                break;
+              case 'already_unreachable':
+                settle(p, channel, { kind: 'failed', reason: `${channel} unreachable` });
+                break;
+            }
+          });
+          if (toSend.length) {
+            let results: SendResult[];
+            try {
+              results = await gate.run(toSend.length, () =>
+                send(channel, toSend, notices, links, incidentId, noticeVersion),
+              );
+            } catch (err) {
+              // The channel classifies provider answers itself; an exception here is unexpected, and
+              // whether anything went out is unknown. Give the claims back for a retry.
+              await mapBounded(toSend, RECORD_CONCURRENCY, (p) =>
+                ledger.recordDeliveryOutcome(
+                  { incidentId, userId: p.userId, channel, noticeVersion },
+                  { status: 'failed_retryable', errorCode: 'SEND_ERROR', errorMessage: String(err) },
+                ),
+              );
+              throw err;
+            }
+            const byKey = new Map(toSend.map((p) => [p.userId, p]));
+            await mapBounded(results, RECORD_CONCURRENCY, async (r) => {
+              const p = byKey.get(r.key)!;
+              const key = { incidentId, userId: p.userId, channel, noticeVersion };
+              if (r.outcome === 'accepted') {
+                await ledger.recordDeliveryOutcome(key, {
+                  status: 'accepted',
+                  providerId: r.providerId ?? `${channel}:${p.userId}`,
+                });
+                settle(p, channel, { kind: 'sent' });
+              } else if (r.outcome === 'permanent' || lastAttempt) {
+                const code = r.outcome === 'permanent' ? r.code : `RETRIES_EXHAUSTED:${r.code ?? ''}`;
+                await ledger.recordDeliveryOutcome(key, {
+                  status: 'failed_permanent',
+                  ...(code ? { errorCode: code } : {}),
+                  ...(r.message ? { errorMessage: r.message } : {}),
+                });
+                if (r.deadToken) await ledger.markPushTokenDead(incidentId, p.userId);
+                totals.channels[channel].failed++;
+                settle(p, channel, {
+                  kind: 'failed',
+                  reason: `${channel} failed permanently${r.code ? ` (${r.code})` : ''}`,
+                });
+              } else {
+                await ledger.recordDeliveryOutcome(key, {
+                  status: 'failed_retryable',
+                  ...(r.code ? { errorCode: r.code } : {}),
+                  ...(r.message ? { errorMessage: r.message } : {}),
+                });
+                retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs ?? 0);
+                settle(p, channel, { kind: 'pending' });
+              }
+            });
+          }
+          handled += batch.length;
+          ctx.heartbeat({ channel, handled });
+        }
+      };
+
+      // Rounds: `all` tries every channel in the first round; `first` moves to the next channel
+      // only for the people whose previous one failed. Channels of one round run side by side.
+      for (;;) {
+        const groups = new Map<NoticeChannel, StoredAffectedUser[]>();
+        for (const p of people) {
+          const s = states.get(p.userId)!;
+          const todo =
+            policy.mode === 'all'
+              ? policy.order.filter((c) => !s[c])
+              : [nextChannel(policy, s)].filter((c): c is NoticeChannel => c !== undefined);
+          for (const c of todo) groups.set(c, [...(groups.get(c) ?? []), p]);
+        }
+        if (groups.size === 0) break;
+        await Promise.all([...groups].map(([c, group]) => runChannel(c, group)));
+      }
+
+      let pending = 0;
+      const unreachable: Array<{ p: StoredAffectedUser; reasons: Partial<Record<NoticeChannel, string>> }> =
+        [];
+      for (const p of people) {
+        const o = personOutcome(policy, states.get(p.userId)!);
+        if (o.reached) totals.reached++;
+        if (o.pending) pending++;
+        if (o.unreachable) unreachable.push({ p, reasons: o.unreachable });
+      }
+      // No channel could reach these people: every channel of the policy is marked unreachable with
+      // its own reason, which the announcement (substitute notice) counts and lists.
+      await mapBounded(unreachable, RECORD_CONCURRENCY, async ({ p, reasons }) => {
+        for (const [channel, reason] of Object.entries(reasons) as Array<[NoticeChannel, string]>) {
+          await ledger.recordDeliveryOutcome(
+            { incidentId, userId: p.userId, channel, noticeVersion },
+            { status: 'unreachable', reason },
+          );
+        }
+      });
+      totals.unreachable = unreachable.length;
+
+      if (pending > 0) {
+        throw ApplicationFailure.create({
+          message: `${pending} of ${people.length} people on this page wait for a retry`,
+          type: NOTICES_PENDING,
+          nonRetryable: false,
+          details: [totals],
+          ...(retryAfterMs > 0 ? { nextRetryDelay: Math.min(retryAfterMs, 10 * 60_000) } : {}),
+        });
+      }
+      return totals;
+    },
+  };
+}
+
+export type NoticeActivities = ReturnType<typeof createNoticeActivities>;

@@ -1,0 +1,123 @@
+// Helpers for fan-out tests: local providers, generated people, an approved incident, and the
+// histories of every run of a fan-out workflow.
+import type { Client } from '@temporalio/client';
+import { startDevProviders, type DevProviders } from '../../dev/providers.js';
+import type { AffectedUser } from '../../domain/affected-user.js';
+import type { Ledger } from '../../store/ledger.js';
+import { noticeFanoutWorkflowId } from '../../workflows/fanout-messages.js';
+import { eventually, incidentRequest, startTestService, type TestService } from './service.js';
+
+export interface FanoutRig {
+  svc: TestService;
+  providers: DevProviders;
+  close(): Promise<void>;
+}
+
+/** A service whose worker sends through the local SMTP, Twilio and FCM servers. */
+export async function startFanoutRig(env: Record<string, string> = {}): Promise<FanoutRig> {
+  const providers = await startDevProviders({ deliverAfterMs: 60_000 });
+  const svc = await startTestService({
+    env: {
+      ...providers.env,
+      EMAIL_FROM: '"Acme Privacy" <privacy@acme.example>',
+      NOTICE_BASE_URL: 'https://notify.acme.example',
+      ...env,
+    },
+  });
+  return {
+    svc,
+    providers,
+    async close() {
+      await svc.close();
+      await providers.close();
+    },
+  };
+}
+
+export interface PersonShape {
+  email?: boolean;
+  phone?: boolean;
+  push?: boolean;
+}
+
+/** Zero-padded ids so keyset order matches creation order; numbers and addresses unique per person. */
+export function person(i: number, shape: PersonShape = { email: true }, locale = 'en'): AffectedUser {
+  const n = String(i).padStart(6, '0');
+  return {
+    userId: `u${n}`,
+    name: `Person ${n}`,
+    locale,
+    ...(shape.email ? { email: `p${n}@example.com` } : {}),
+    // UK drama-range mobile numbers, one per person; seeded directly, so not normalised again.
+    ...(shape.phone ? { phone: `+4477009${String(i).padStart(5, '0')}` } : {}),
+    ...(shape.push ? { pushToken: `tok-${n}` } : {}),
+  };
+}
+
+export async function seedPeople(ledger: Ledger, incidentId: string, people: AffectedUser[]): Promise<void> {
+  for (let i = 0; i < people.length; i += 1000) {
+    await ledger.upsertAffectedUsers(incidentId, people.slice(i, i + 1000));
+  }
+}
+
+/** Opens an incident, waits for approval to be possible, seeds people and returns its id. */
+export async function openIncident(
+  svc: TestService,
+  people: AffectedUser[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const { status, json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest(overrides));
+  if (status !== 201 && status !== 200) throw new Error(`open incident: ${status} ${JSON.stringify(json)}`);
+  const id = json.id as string;
+  await eventually(async () => (await phaseOf(svc, id)) === 'awaiting_approval');
+  await seedPeople(svc.ledger, id, people);
+  return id;
+}
+
+export async function approve(svc: TestService, id: string): Promise<void> {
+  const { status, json } = await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, {
+    note: 'send',
+  });
+  if (status !== 200) throw new Error(`approve: ${status} ${JSON.stringify(json)}`);
+}
+
+export async function phaseOf(svc: TestService, id: string): Promise<string | undefined> {
+  return (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json?.phase as string | undefined;
+}
+
+/** Waits until the incident has left `notifying`. */
+export async function notified(svc: TestService, id: string, timeoutMs = 120_000): Promise<string> {
+  return eventually(
+    async () => {
+      const phase = await phaseOf(svc, id);
+      return phase && !['opened', 'assessing', 'awaiting_approval', 'notifying'].includes(phase)
+        ? phase
+        : undefined;
+    },
+    { timeoutMs, everyMs: 250 },
+  );
+}
+
+/** Event counts of every run of the fan-out (continue-as-new makes several), oldest first. */
+export async function fanoutHistoryLengths(client: Client, incidentId: string, noticeVersion = 1) {
+  const workflowId = noticeFanoutWorkflowId(incidentId, noticeVersion);
+  const lengths: number[] = [];
+  const runs: string[] = [];
+  for await (const e of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(e.runId);
+  for (const runId of runs) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    lengths.push(history.events?.length ?? 0);
+  }
+  return lengths;
+}
+
+/** How often each value occurs more than once. */
+export function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dups: string[] = [];
+  for (const v of values) {
+    if (seen.has(v)) dups.push(v);
+    seen.add(v);
+  }
+  return dups;
+}
