@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { authenticate, type ApiKeyEntry, type Principal, type Role } from './api-keys.js';
 import { HttpError } from './errors.js';
 
@@ -9,7 +9,7 @@ declare module 'fastify' {
 }
 
 /** A pre-handler that lets through only a valid key of one of the roles; admin may do everything. */
-export function requireRole(keys: readonly ApiKeyEntry[], ...roles: Role[]): preHandlerHookHandler {
+export function requireRole(keys: readonly ApiKeyEntry[], ...roles: Role[]): onRequestHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);

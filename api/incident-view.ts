@@ -1,4 +1,5 @@
 import type { AssessmentCounts } from '../domain/assessment.js';
+import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
 import type { IncidentRecord } from '../store/ledger.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
 
@@ -10,11 +11,17 @@ export function incidentLinks(id: string) {
     cancel: `${self}/cancel`,
     close: `${self}/close`,
     affectedUsers: `${self}/affected-users`,
+    judgements: `${self}/judgements`,
   };
 }
 
 /** What a responder sees of an incident: its facts from the ledger and, when reachable, the live state. */
-export function incidentView(incident: IncidentRecord, state?: IncidentState, assessment?: AssessmentCounts) {
+export function incidentView(
+  incident: IncidentRecord,
+  state?: IncidentState,
+  assessment?: AssessmentCounts,
+  obligations?: Obligation[],
+) {
   return {
     id: incident.id,
     externalId: incident.externalId,
@@ -26,6 +33,9 @@ export function incidentView(incident: IncidentRecord, state?: IncidentState, as
     facts: incident.facts,
     history: state?.history,
     assessment: state?.assessment ?? assessment,
+    judgements: state?.judgements,
+    obligations: obligations ?? state?.obligations,
+    obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
     cancellation: state?.cancellation,
     links: incidentLinks(incident.id),

@@ -64,6 +64,26 @@ export async function openIncident(
   return { incident, created };
 }
 
+/** The workflow's input: references and the facts it decides on, never people or contacts. */
+export function workflowInputFor(
+  deps: IncidentDeps,
+  incident: IncidentRecord,
+  actor: string,
+): IncidentWorkflowInput {
+  const facts = incident.facts;
+  return {
+    incidentId: incident.id,
+    openedBy: actor,
+    facts: {
+      discoveredAt: facts.discoveredAt,
+      severity: facts.severity,
+      dataCategories: facts.dataCategories,
+      attributes: facts.attributes,
+    },
+    policy: { retentionDays: deps.config.RETENTION_DAYS, monitoringDays: deps.config.MONITORING_DAYS },
+  };
+}
+
 /** Starts the workflow unless it already runs; a retry after a half-finished open completes it. */
 async function startIncidentWorkflow(
   deps: IncidentDeps,
@@ -181,7 +201,7 @@ export async function closeIncident(
   return state;
 }
 
-async function runUpdate(id: string, update: () => Promise<IncidentState>): Promise<IncidentState> {
+export async function runUpdate(id: string, update: () => Promise<IncidentState>): Promise<IncidentState> {
   try {
     return await update();
   } catch (err) {

@@ -11,6 +11,7 @@ import { affectedUserRoutes } from './routes/affected-users.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { judgementRoutes } from './routes/judgements.js';
 
 export interface ApiDeps {
   config: Config;
@@ -44,6 +45,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.client));
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
+  await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   await app.register(
     codecRoutes({
       codec: new EncryptionCodec(deps.payloadKeys),

@@ -3,7 +3,10 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AssessmentCounts } from '../domain/assessment.js';
 import type { DataCategory, IncidentAttributes, Severity } from '../domain/incident.js';
+import type { Judgement } from '../domain/obligations/judgement.js';
+import type { Obligation } from '../domain/obligations/engine.js';
 import type { Phase } from '../domain/phases.js';
+import type { FanoutTotals } from '../domain/fallback.js';
 
 /** Only the facts the workflow decides on; the description and contact stay in the ledger. */
 export interface IncidentWorkflowInput {
@@ -47,6 +50,12 @@ export interface IncidentState {
   /** Counts only: the people themselves stay in the ledger. */
   assessment?: AssessmentCounts;
   assessedAt?: string;
+  /** Decisions the law leaves to people, newest last; they start clocks and switch obligations on or off. */
+  judgements: Judgement[];
+  /** Recomputed on every change, at workflow time; the API recomputes with the wall clock for `overdue`. */
+  obligations: Obligation[];
+  /** What the individual notices fan-out did (counts only), once it finished. */
+  notices?: FanoutTotals;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
 }
@@ -68,6 +77,7 @@ export const stateQuery = defineQuery<IncidentState>('state');
 export const approveUpdate = defineUpdate<IncidentState, [ApproveInput]>('approve');
 export const cancelUpdate = defineUpdate<IncidentState, [CancelInput]>('cancel');
 export const closeUpdate = defineUpdate<IncidentState, [CloseInput]>('close');
+export const recordJudgementUpdate = defineUpdate<IncidentState, [Judgement]>('recordJudgement');
 /** Sent after an upload of affected users so the assessment is redone before approval. */
 export const affectedUsersChangedSignal = defineSignal('affectedUsersChanged');
 

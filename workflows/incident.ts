@@ -12,12 +12,16 @@ import {
 } from '@temporalio/workflow';
 import type { IncidentActivities } from '../activities/incident.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
+import { sendIndividualNotices } from './fanout.js';
+import { Judgement as JudgementSchema, type Judgement } from '../domain/obligations/judgement.js';
 import { isFinal, type Phase } from '../domain/phases.js';
+import { incidentObligations } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
   approveUpdate,
   cancelUpdate,
   closeUpdate,
+  recordJudgementUpdate,
   stateQuery,
   WRONG_PHASE,
   type ApproveInput,
@@ -40,6 +44,11 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     phase: 'opened',
     severity: input.facts.severity,
     history: [],
+    judgements: [],
+    obligations: [],
+  };
+  const refreshObligations = () => {
+    state.obligations = incidentObligations(input, state, new Date().toISOString());
   };
   let cancelRequest: CancelInput | undefined;
   let closeRequest: CloseInput | undefined;
@@ -88,6 +97,26 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     },
     { validator: (_request: CloseInput) => requirePhase(['monitoring'], 'close') },
   );
+  setHandler(
+    recordJudgementUpdate,
+    (judgement) => {
+      state.judgements.push(judgement);
+      refreshObligations();
+      return state;
+    },
+    {
+      validator: (judgement: Judgement) => {
+        if (isFinal(state.phase)) requirePhase([], 'record a judgement on');
+        const parsed = JudgementSchema.safeParse(judgement);
+        if (!parsed.success) {
+          throw ApplicationFailure.nonRetryable(
+            `invalid judgement: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+            'InvalidJudgement',
+          );
+        }
+      },
+    },
+  );
   setHandler(affectedUsersChangedSignal, () => {
     affectedUsersChanged = true;
   });
@@ -97,12 +126,14 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     state.phase = phase;
     state.history.push({ phase, at, by, reason });
     upsertSearchAttributes([{ key: IncidentPhaseAttribute, value: phase }]);
+    refreshObligations();
     await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
   }
 
   async function assess(): Promise<void> {
     state.assessment = await ledger.assessAffectedUsers(input.incidentId);
     state.assessedAt = new Date().toISOString();
+    refreshObligations();
   }
 
   try {
@@ -123,6 +154,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
 
       await enter('notifying', state.approval?.by, state.approval?.note);
       // notifying: begin
+      state.notices = await sendIndividualNotices({ incidentId: input.incidentId, severity: state.severity });
       // notifying: end
 
       await enter('reporting');

@@ -26,7 +26,7 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
     app.post(
       '/v1/incidents/:id/affected-users',
       {
-        preHandler: responder,
+        onRequest: responder,
         bodyLimit: 4 * 1024 * 1024 * 1024,
         schema: {
           tags: ['affected users'],

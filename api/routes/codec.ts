@@ -53,7 +53,7 @@ export function codecRoutes(opts: CodecRouteOptions): FastifyPluginAsyncZod {
       app.post(
         `/codec/${direction}`,
         {
-          preHandler: opts.requireAuth ? operator : [],
+          onRequest: opts.requireAuth ? operator : [],
           schema: { tags: ['codec'], summary: `Remote codec: ${direction} payloads`, body: CodecBody },
         },
         async (request) => {

@@ -11,9 +11,11 @@ import {
   loadIncident,
   openIncident,
   queryIncidentState,
+  workflowInputFor,
   type IncidentDeps,
 } from '../incidents.js';
 import { incidentSummary, incidentView } from '../incident-view.js';
+import { incidentObligations } from '../../workflows/incident-obligations.js';
 
 const IncidentParams = z.object({ id: z.string().min(1).max(100) });
 const ApproveBody = z
@@ -41,7 +43,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.post(
       '/v1/incidents',
       {
-        preHandler: responder,
+        onRequest: responder,
         schema: { tags: ['incidents'], summary: 'Open an incident', body: OpenIncidentRequest },
       },
       async (request, reply) => {
@@ -55,7 +57,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.get(
       '/v1/incidents',
       {
-        preHandler: reader,
+        onRequest: reader,
         schema: { tags: ['incidents'], summary: 'List incidents', querystring: ListQuery },
       },
       async (request) => {
@@ -67,7 +69,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.get(
       '/v1/incidents/:id',
       {
-        preHandler: reader,
+        onRequest: reader,
         schema: { tags: ['incidents'], summary: 'Read an incident', params: IncidentParams },
       },
       async (request) => {
@@ -84,7 +86,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.post(
       '/v1/incidents/:id/approve',
       {
-        preHandler: approver,
+        onRequest: approver,
         schema: {
           tags: ['incidents'],
           summary: 'Approve notices',
@@ -101,7 +103,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.post(
       '/v1/incidents/:id/cancel',
       {
-        preHandler: canceller,
+        onRequest: canceller,
         schema: {
           tags: ['incidents'],
           summary: 'Cancel an incident',
@@ -118,7 +120,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
     app.post(
       '/v1/incidents/:id/close',
       {
-        preHandler: canceller,
+        onRequest: canceller,
         schema: {
           tags: ['incidents'],
           summary: 'Close a monitored incident',

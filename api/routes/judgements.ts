@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { JudgementRequest, recordJudgement } from '../../domain/obligations/judgement.js';
+import type { PayloadKeyRing } from '../../platform/codec.js';
+import { decisionSigner } from '../../platform/signing.js';
+import { incidentWorkflowId, recordJudgementUpdate } from '../../workflows/incident-messages.js';
+import type { ApiKeyEntry } from '../api-keys.js';
+import { actorOf, requireRole } from '../auth.js';
+import { HttpError, issuesFromZod } from '../errors.js';
+import { loadIncident, runUpdate, type IncidentDeps } from '../incidents.js';
+
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+/** Judgements: decisions the law leaves to people (risk, materiality, awareness…), signed into the audit log. */
+export function judgementRoutes(
+  deps: IncidentDeps,
+  keys: readonly ApiKeyEntry[],
+  payloadKeys: PayloadKeyRing,
+): FastifyPluginAsyncZod {
+  const approver = requireRole(keys, 'approver');
+  const signer = decisionSigner(payloadKeys);
+  return async (app) => {
+    app.post(
+      '/v1/incidents/:id/judgements',
+      {
+        onRequest: approver,
+        schema: {
+          tags: ['obligations'],
+          summary: 'Record a judgement',
+          params: Params,
+          body: JudgementRequest,
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        await loadIncident(deps, id);
+        const by = actorOf(request);
+        let judgement;
+        try {
+          judgement = recordJudgement(request.body, new Date().toISOString(), by);
+        } catch (err) {
+          if (err instanceof z.ZodError)
+            throw new HttpError(400, 'invalid_request', 'Invalid judgement', issuesFromZod(err));
+          throw err;
+        }
+        const state = await runUpdate(id, () =>
+          deps.client.workflow
+            .getHandle(incidentWorkflowId(id))
+            .executeUpdate(recordJudgementUpdate, { args: [judgement] }),
+        );
+        await deps.ledger.appendAudit({
+          incidentId: id,
+          at: judgement.decidedAt,
+          actor: by,
+          action: `judgement:${judgement.kind}`,
+          reason: judgement.reason,
+          details: { judgement, signature: signer.sign(judgement) },
+        });
+        return reply.status(201).send({ judgement, obligations: state.obligations });
+      },
+    );
+  };
+}

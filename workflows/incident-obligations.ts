@@ -1,0 +1,29 @@
+// What the incident owes to whom and by when, from the workflow's own state: used by the workflow
+// (deterministic: it passes workflow time) and by the API (with the wall clock, for overdue).
+import { computeObligations, type Obligation } from '../domain/obligations/engine.js';
+import type { IncidentState, IncidentWorkflowInput } from './incident-messages.js';
+
+export function incidentObligations(
+  input: IncidentWorkflowInput,
+  state: IncidentState,
+  now: string,
+): Obligation[] {
+  const enteredAt = (phase: string) => state.history.find((h) => h.phase === phase)?.at;
+  const ended = enteredAt('closed') ?? enteredAt('cancelled');
+  return computeObligations({
+    incidentId: input.incidentId,
+    facts: input.facts,
+    assessment: state.assessment && {
+      affected: state.assessment.affected,
+      byCountry: state.assessment.byCountry,
+      byRegion: state.assessment.byRegion,
+    },
+    judgements: state.judgements,
+    events: {
+      ...(enteredAt('notifying') ? { noticesStartedAt: enteredAt('notifying') } : {}),
+      ...(enteredAt('reporting') ? { noticesCompletedAt: enteredAt('reporting') } : {}),
+      ...(ended ? { handlingEndedAt: ended } : {}),
+    },
+    now,
+  });
+}
