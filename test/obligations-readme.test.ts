@@ -23,7 +23,7 @@ describe('README rules table', () => {
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(RULES_PACK.reduce((n, r) => n + r.obligations.length, 0));
     expect(table).toContain(
-      '| EU GDPR Art. 33/34 | people in EU/EEA | regulator report · notification | lead supervisory authority | judged risk | 72 h from awareness (discovery until recorded) |',
+      '| EU GDPR Art. 33/34 | people in EU/EEA | regulator report · notification | lead supervisory authority | unless judged not risk and (judged risk or judged high risk) | 72 h from awareness (discovery until recorded) |',
     );
     expect(table).toContain('more than 500 people in one region of US');
     expect(table).toContain('at least 1,000,000 people in CN');

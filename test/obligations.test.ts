@@ -64,7 +64,7 @@ describe('EU GDPR and UK GDPR', () => {
       judgements: [aware, judge('risk', true, '2026-03-02T11:00:00Z')],
     });
     const report = get(obs, 'eu_gdpr.regulator_report.notification');
-    expect(report.clockStart).toBe('2026-03-02T10:00:00Z');
+    expect(report.clockStart).toBe('2026-03-02T10:00:00.000Z');
     expect(report.dueAt).toBe('2026-03-05T10:00:00.000Z');
     expect(report.status).toBe('due');
     expect(report.recipient).toBe('lead supervisory authority');
@@ -78,7 +78,7 @@ describe('EU GDPR and UK GDPR', () => {
       'eu_gdpr.regulator_report.notification',
     );
     expect(report.status).toBe('needs_judgement');
-    expect(report.judgementsNeeded).toEqual(['risk']);
+    expect(report.judgementsNeeded).toEqual(['risk', 'high_risk']);
     expect(report.dueAt).toBe('2026-03-05T10:00:00.000Z');
   });
 
@@ -86,7 +86,7 @@ describe('EU GDPR and UK GDPR', () => {
     const provisional = get(run({ byCountry: { DE: 1 } }), 'eu_gdpr.regulator_report.notification');
     expect(provisional.clockProvisional).toBe(true);
     expect(provisional.dueAt).toBe('2026-03-05T08:00:00.000Z');
-    expect(provisional.judgementsNeeded).toEqual(['risk', 'awareness']);
+    expect(provisional.judgementsNeeded).toEqual(['risk', 'high_risk', 'awareness']);
 
     const late = judge('awareness', true, '2026-03-02T14:00:00Z', { effectiveAt: '2026-03-02T10:00:00Z' });
     const recorded = get(
@@ -120,6 +120,14 @@ describe('EU GDPR and UK GDPR', () => {
     expect(get(obs, 'eu_gdpr.regulator_report.notification').status).toBe('not_required');
     expect(get(obs, 'eu_gdpr.regulator_report.notification').dueAt).toBeNull();
     expect(get(obs, 'eu_gdpr.register_entry.record').status).toBe('due');
+  });
+
+  it('takes a high-risk finding as settling the report too', () => {
+    const obs = run({
+      byCountry: { DE: 1 },
+      judgements: [aware, judge('high_risk', true, '2026-03-02T11:00:00Z')],
+    });
+    expect(get(obs, 'eu_gdpr.regulator_report.notification').status).toBe('due');
   });
 
   it('lets a later judgement override an earlier one', () => {
@@ -250,6 +258,8 @@ describe('China PIPL and CAC incident measures', () => {
 });
 
 describe('United States', () => {
+  const aware = () => judge('awareness', true, '2026-03-02T10:00:00Z');
+
   it('California: sample to the Attorney General only above 500 residents, 15 days after notices start', () => {
     expect(
       get(
@@ -348,6 +358,37 @@ describe('United States', () => {
       judgements: [judge('low_probability_of_compromise', true, '2026-03-03T00:00:00Z')],
     });
     expect(obs.filter((o) => o.regime === 'us_hipaa').every((o) => o.status === 'not_required')).toBe(true);
+  });
+
+  it('puts notices on hold while law enforcement asks for a delay, and resumes when it ends', () => {
+    const hold = judge('law_enforcement_delay', true, '2026-03-03T00:00:00Z', {
+      reason: 'FBI request, case 123',
+    });
+    const held = run({ byRegion: { 'US-CA': 900 }, judgements: [hold] });
+    const notice = get(held, 'us_california.individual_notice.notification');
+    expect(notice.status).toBe('waiting_for_event');
+    expect(notice.waitingFor).toBe('law_enforcement_delay');
+    expect(notice.reason).toContain('FBI request, case 123');
+    const lifted = run({
+      byRegion: { 'US-CA': 900 },
+      judgements: [hold, judge('law_enforcement_delay', false, '2026-03-10T00:00:00Z')],
+    });
+    expect(get(lifted, 'us_california.individual_notice.notification').status).toBe('due');
+    // GDPR has no such hold in the pack.
+    const eu = run({
+      byCountry: { DE: 1 },
+      judgements: [aware(), hold, judge('high_risk', true, '2026-03-02T11:00:00Z')],
+    });
+    expect(get(eu, 'eu_gdpr.individual_notice.notification').status).toBe('due');
+  });
+
+  it('HIPAA: a media notice stays open when the count has no per-State breakdown', () => {
+    const media = get(
+      run({ attributes: { sector: 'health' }, byCountry: { US: 800 } }),
+      'us_hipaa.media_notice.notification',
+    );
+    expect(media.status).toBe('waiting_for_event');
+    expect(media.waitingFor).toBe('assessment');
   });
 
   it('SEC: four business days from the materiality decision, across a weekend', () => {

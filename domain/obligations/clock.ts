@@ -26,7 +26,19 @@ const EVENT_WORDS: Record<ClockEvent, string> = {
   handlingEndedAt: 'incident handling ending',
 };
 
+/** Every instant leaves the engine in one form (UTC, milliseconds) whatever offset it came in with. */
 export function resolveClock(
+  clock: ClockStart,
+  discoveredAt: string,
+  events: ClockEvents,
+  judgements: readonly Judgement[],
+  regime: string,
+): ResolvedClock {
+  const resolved = resolveRaw(clock, discoveredAt, events, judgements, regime);
+  return resolved.at ? { ...resolved, at: new Date(Date.parse(resolved.at)).toISOString() } : resolved;
+}
+
+function resolveRaw(
   clock: ClockStart,
   discoveredAt: string,
   events: ClockEvents,

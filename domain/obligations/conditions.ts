@@ -66,8 +66,10 @@ export function describeCondition(c: Condition, regime: Regime): string {
   if ('all' in c) return c.all.map((x) => wrap(x, regime)).join(' and ');
   if ('any' in c) return c.any.map((x) => wrap(x, regime)).join(' or ');
   if ('not' in c) {
-    if ('judgement' in c.not && c.not.judgement.equals)
-      return `no finding of ${humanKind(c.not.judgement.kind)}`;
+    if ('judgement' in c.not) {
+      const kind = humanKind(c.not.judgement.kind);
+      return c.not.judgement.equals ? `no finding of ${kind}` : `unless judged not ${kind}`;
+    }
     return `not (${describeCondition(c.not, regime)})`;
   }
   if ('headcount' in c) {
@@ -164,6 +166,19 @@ export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
     if (!ctx.counts)
       return { truth: 'unknown', missing: [], needsAssessment: true, because: [`${text} (not yet counted)`] };
     const values = headcountOf(c, ctx, ctx.counts);
+    if (
+      values.length === 0 &&
+      c.headcount.scope === 'each_region' &&
+      territoryCount(ctx.regime, ctx.counts) > 0
+    ) {
+      // People are counted for the country but not per region: the per-region duty is open, not absent.
+      return {
+        truth: 'unknown',
+        missing: [],
+        needsAssessment: true,
+        because: [`${text} (no per-region counts)`],
+      };
+    }
     const hit = values.some((n) => compare(n, c.headcount.op, c.headcount.value));
     const shown = values.length === 0 ? 0 : Math.max(...values);
     return leaf(hit ? 'yes' : 'no', `${text} (counted ${formatCount(shown)})`);

@@ -8,7 +8,7 @@ import {
   type ConditionContext,
   type Evaluation,
 } from './conditions.js';
-import { Judgement, JudgementKind } from './judgement.js';
+import { currentJudgement, Judgement, JudgementKind } from './judgement.js';
 import { ObligationKind, type Condition, type ObligationRule, type Regime } from './rule.js';
 import { RULES_PACK, type RulesPack } from './rules-pack.js';
 import {
@@ -224,6 +224,10 @@ function obligationFor(
     p.events.completed?.[id] ??
     (rule.kind === 'individual_notice' ? (p.events.noticesCompletedAt ?? null) : null);
   const late = due.dueAt !== null && p.now > Date.parse(due.dueAt);
+  const delay = rule.delayable
+    ? currentJudgement(p.judgements, 'law_enforcement_delay', regime.id)
+    : undefined;
+  const hold = delay?.value === true ? delay : undefined;
 
   const notes: string[] = [];
   // A provisional clock matters only where there is a date to count to ("without undue delay" has none).
@@ -242,6 +246,7 @@ function obligationFor(
     notes.push(`Not required: ${trigger.because.join('; ')}.`);
   } else {
     if (completedAt) status = 'done';
+    else if (hold) status = 'waiting_for_event';
     else if (applies.needsAssessment || trigger.needsAssessment) status = 'waiting_for_event';
     else if (late) status = 'overdue';
     // Whether the duty exists at all outranks when its clock starts.
@@ -251,6 +256,11 @@ function obligationFor(
     else status = 'due';
 
     const grounds = [...applies.because, ...trigger.because].filter((b) => b.length > 0);
+    if (hold) {
+      notes.push(
+        `On hold at law enforcement's request (recorded by ${hold.decidedBy} at ${hold.decidedAt}: ${hold.reason}).`,
+      );
+    }
     if (applies.needsAssessment || trigger.needsAssessment)
       notes.push('Waiting for the affected-people count.');
     if (grounds.length > 0)
@@ -296,9 +306,11 @@ function obligationFor(
     judgementsNeeded: status === 'not_required' ? [] : judgementsNeeded,
     waitingFor:
       status === 'waiting_for_event'
-        ? applies.needsAssessment || trigger.needsAssessment
-          ? 'assessment'
-          : (clock.waitingFor ?? null)
+        ? hold
+          ? 'law_enforcement_delay'
+          : applies.needsAssessment || trigger.needsAssessment
+            ? 'assessment'
+            : (clock.waitingFor ?? null)
         : null,
     completedAt: completedAt ?? null,
   };

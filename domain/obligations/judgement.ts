@@ -30,6 +30,8 @@ export const JUDGEMENT_KINDS = {
     'The four-factor assessment shows a low probability that protected health information was compromised (HIPAA 164.402).',
   disproportionate_effort:
     'Notifying people one by one would involve disproportionate effort or is impracticable, so public notice replaces it.',
+  law_enforcement_delay:
+    'Law enforcement asked to delay notice so as not to impede an investigation; record value false when the request ends.',
   assessment_concluded:
     'The assessment of whether the breach is notifiable has concluded (Singapore PDPA, Australia NDB).',
 } as const;

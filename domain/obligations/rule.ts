@@ -26,7 +26,8 @@ export type ObligationKind = z.infer<typeof ObligationKind>;
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE');
 const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as US-CA');
-const isoDate = z.iso.date();
+// Not z.iso.date(): the workflow bundler resolves it to z.date() (a nested namespace re-export collides by name).
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-29');
 
 /**
  * Head counts: `territory` is the people living in the regime's countries and regions; `each_region` is one
@@ -179,6 +180,8 @@ export const ObligationRule = z.strictObject({
   fields: z.array(z.enum(FIELD_CODES)).min(1),
   /** Fields added once the deadline has passed (GDPR 33(1): reasons for the delay). */
   fieldsIfLate: z.array(z.enum(FIELD_CODES)).default([]),
+  /** May be put on hold while a `law_enforcement_delay` judgement stands (California, Texas, HIPAA ...). */
+  delayable: z.boolean().default(false),
   /** One obligation per region in the territory (HIPAA media notice per State). */
   fanOut: z.literal('region').optional(),
   /** A limit on the assessment that decides whether this obligation applies (Singapore, Australia: 30 days). */

@@ -90,7 +90,18 @@ function gdprLike(
         phase: 'notification',
         recipient: authority,
         // Art. 33(1): notify unless the breach is unlikely to result in a risk; someone must make that call.
-        when: { judgement: { kind: 'risk', equals: true } },
+        // A high-risk finding implies a risk and settles this too; a finding of no risk settles it the other way.
+        when: {
+          all: [
+            { not: { judgement: { kind: 'risk', equals: false, ifMissing: 'true' } } },
+            {
+              any: [
+                { judgement: { kind: 'risk', equals: true } },
+                { judgement: { kind: 'high_risk', equals: true } },
+              ],
+            },
+          ],
+        },
         clock: awarenessClock,
         deadline: {
           unit: 'hours',

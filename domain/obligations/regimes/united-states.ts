@@ -47,6 +47,7 @@ export const usCalifornia: RegimeInput = {
   obligations: [
     {
       kind: 'individual_notice',
+      delayable: true,
       phase: 'notification',
       recipient: 'affected California residents',
       clock: { from: 'discovery' },
@@ -87,6 +88,7 @@ export const usFlorida: RegimeInput = {
   obligations: [
     {
       kind: 'individual_notice',
+      delayable: true,
       phase: 'notification',
       recipient: 'affected Florida residents',
       clock: awarenessClock,
@@ -135,6 +137,7 @@ export const usTexas: RegimeInput = {
   obligations: [
     {
       kind: 'individual_notice',
+      delayable: true,
       phase: 'notification',
       recipient: 'affected Texas residents',
       clock: awarenessClock,
@@ -190,6 +193,7 @@ export const usHipaa: RegimeInput = {
   obligations: [
     {
       kind: 'individual_notice',
+      delayable: true,
       phase: 'notification',
       recipient: 'affected individuals',
       clock: { from: 'discovery' },
@@ -202,6 +206,7 @@ export const usHipaa: RegimeInput = {
     },
     {
       kind: 'regulator_report',
+      delayable: true,
       phase: 'notification',
       recipient: 'HHS Office for Civil Rights',
       when: { headcount: { scope: 'territory', op: 'gte', value: 500 } },
@@ -224,6 +229,7 @@ export const usHipaa: RegimeInput = {
     },
     {
       kind: 'regulator_report',
+      delayable: true,
       phase: 'annual_log',
       recipient: 'HHS Office for Civil Rights (annual log)',
       when: { headcount: { scope: 'territory', op: 'lt', value: 500 } },
@@ -244,6 +250,7 @@ export const usHipaa: RegimeInput = {
     },
     {
       kind: 'media_notice',
+      delayable: true,
       phase: 'notification',
       recipient: 'prominent media outlets serving the State',
       when: { headcount: { scope: 'each_region', op: 'gt', value: 500 } },
@@ -285,6 +292,7 @@ export const usSec: RegimeInput = {
   obligations: [
     {
       kind: 'regulator_report',
+      delayable: true,
       phase: 'notification',
       recipient: 'SEC (Form 8-K on EDGAR, public)',
       clock: { from: 'judgement', kind: 'materiality' },
