@@ -87,13 +87,25 @@ const Region = scalar
         error: (iss) => `unknown country in subdivision "${String(iss.input)}"`,
       }),
   );
-const Locale = scalar.transform((v, ctx) => {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(v.replace(/_/g, '-'));
-    if (canonical) return canonical;
-  } catch {
-    // Reported below.
+// A list of a million people has a few dozen distinct locales; canonicalising each row again is waste.
+const canonicalLocales = new Map<string, string | null>();
+function canonicalLocale(tag: string): string | null {
+  let canonical = canonicalLocales.get(tag);
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? null;
+    } catch {
+      canonical = null;
+    }
+    if (canonicalLocales.size > 10_000) canonicalLocales.clear();
+    canonicalLocales.set(tag, canonical);
   }
+  return canonical;
+}
+
+const Locale = scalar.transform((v, ctx) => {
+  const canonical = canonicalLocale(v);
+  if (canonical) return canonical;
   ctx.issues.push({
     code: 'custom',
     input: v,

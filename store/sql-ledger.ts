@@ -629,7 +629,8 @@ export class SqlLedger implements Ledger {
   ): Promise<ClaimResult[]> {
     const now = opts.now ?? nowIso();
     const results = new Map<string, ClaimResult>();
-    const unique = [...new Set(userIds)];
+    // One order for every claimer, so two workers claiming overlapping pages cannot deadlock.
+    const unique = [...new Set(userIds)].sort();
     await this.write(async (trx) => {
       for (const ids of chunks(unique)) {
         const fresh = await trx

@@ -401,6 +401,24 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       expect((await ledger.claimDeliveries(batch, many)).every((r) => r === 'already_claimed')).toBe(true);
     });
 
+    it('hands each key of overlapping pages claimed at once by two workers to exactly one', async () => {
+      const id = await newIncident(ledger);
+      const other = await store.reopen();
+      try {
+        const batch = { incidentId: id, channel: 'email' as const, noticeVersion: 1 };
+        const ids = Array.from({ length: 900 }, (_, i) => `o${String(i).padStart(4, '0')}`);
+        const [mine, theirs] = await Promise.all([
+          ledger.claimDeliveries(batch, ids.slice(0, 600)),
+          other.claimDeliveries(batch, ids.slice(300).reverse()),
+        ]);
+        const won = [...mine, ...theirs].filter((r) => r === 'claimed').length;
+        expect(won).toBe(900);
+        expect([...mine, ...theirs].filter((r) => r === 'already_claimed')).toHaveLength(300);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('never moves a delivery backwards and records callbacks by provider id', async () => {
       const id = await newIncident(ledger);
       const k = key(id, 'cb', 'sms');
