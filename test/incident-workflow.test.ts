@@ -37,14 +37,17 @@ describe('incident workflow', () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
     const id = json.id as string;
     await reachPhase(id, 'awaiting_approval');
+    await eventually(async () => (await svc.ledger.getIncident(id))?.phase === 'awaiting_approval');
 
     await svc.stopWorker();
-    // With no worker the ledger still answers, from what the workflow last recorded.
-    const offline = await svc.call('responder', 'GET', `/v1/incidents/${id}`);
-    expect(offline.status).toBe(200);
-    expect(offline.json).toMatchObject({ phase: 'awaiting_approval', live: false });
-
-    await svc.startWorker();
+    try {
+      // With no worker the ledger still answers, from what the workflow last recorded.
+      const offline = await svc.call('responder', 'GET', `/v1/incidents/${id}`);
+      expect(offline.status).toBe(200);
+      expect(offline.json).toMatchObject({ phase: 'awaiting_approval', live: false });
+    } finally {
+      await svc.startWorker();
+    }
     const approved = await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, {
       note: 'after restart',
     });
