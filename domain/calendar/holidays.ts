@@ -362,7 +362,8 @@ export const CALENDARS: Readonly<Record<string, CountryCalendar>> = {
     years: {
       2026: {
         status: 'official',
-        source: 'https://www.gov.cn/ 国务院办公厅关于2026年部分节假日安排的通知',
+        source:
+          '国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025), https://politics.gmw.cn/2025-11/04/content_38391083.htm',
         holidays: [
           ['2026-01-01', '元旦'],
           ['2026-01-02', '元旦'],

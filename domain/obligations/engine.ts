@@ -130,6 +130,12 @@ function prepare(input: ObligationInput): Prepared {
   };
 }
 
+/** The UTC calendar date of an instant, whatever offset it was written with; '' when unreadable. */
+function utcDate(instant: string): string {
+  const ms = Date.parse(instant);
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 10);
+}
+
 function combine(conditions: (Condition | undefined)[]): Condition | undefined {
   const present = conditions.filter((c): c is Condition => c !== undefined);
   if (present.length === 0) return undefined;
@@ -197,7 +203,7 @@ function obligationFor(
     source: { citation: regime.source.citation, url: regime.source.url, lastChecked: regime.lastChecked },
   };
 
-  if (regime.inForceFrom && p.discoveredAt.slice(0, 10) < regime.inForceFrom) {
+  if (regime.inForceFrom && utcDate(p.discoveredAt) < regime.inForceFrom) {
     return {
       ...base,
       clockStart: null,

@@ -78,7 +78,10 @@ export const cnPipl: RegimeInput = {
   lastChecked: '2026-11-29',
 };
 
-/** "Relatively major" incidents and above: personal data of 1,000,000 people or more, or ¥5M direct loss. */
+/**
+ * "Relatively major" incidents and above: personal data of 1,000,000 people or more, or ¥5M direct loss. The
+ * measures bind network operators in China; affected people in China is the proxy this service can see.
+ */
 export const cnCacIncident: RegimeInput = {
   id: 'cn_cac_incident',
   name: 'China CAC incident reporting measures',
@@ -135,7 +138,7 @@ export const cnCacIncident: RegimeInput = {
   ],
   source: {
     citation:
-      'CAC 国家网络安全事件报告管理办法 (National Cybersecurity Incident Reporting Measures), in force 1 November 2025, with the incident grading guide',
+      'CAC 国家网络安全事件报告管理办法 (National Cybersecurity Incident Reporting Measures, 11 September 2025, in force 1 November 2025) Art. 4 and the incident grading guide annex',
     url: 'https://www.cac.gov.cn/',
   },
   lastChecked: '2026-11-29',
