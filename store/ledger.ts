@@ -247,6 +247,10 @@ export interface Ledger {
    * (undefined when no such delivery exists and the outcome needs one).
    */
   recordDeliveryOutcome(key: DeliveryKey, outcome: DeliveryOutcome): Promise<DeliveryStatus | undefined>;
+  /** Many outcomes in one transaction (a page of sends); results follow `items` order. */
+  recordDeliveryOutcomes(
+    items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
+  ): Promise<(DeliveryStatus | undefined)[]>;
   /** For provider callbacks (Twilio status, email bounces) that only know the provider's id. */
   recordDeliveryOutcomeByProviderId(
     channel: Channel,

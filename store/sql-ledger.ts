@@ -767,6 +767,24 @@ export class SqlLedger implements Ledger {
     key: DeliveryKey,
     outcome: DeliveryOutcome,
   ): Promise<DeliveryStatus | undefined> {
+    return this.write((trx) => this.recordOne(trx, key, outcome));
+  }
+
+  async recordDeliveryOutcomes(
+    items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
+  ): Promise<(DeliveryStatus | undefined)[]> {
+    return this.write(async (trx) => {
+      const out: (DeliveryStatus | undefined)[] = [];
+      for (const { key, outcome } of items) out.push(await this.recordOne(trx, key, outcome));
+      return out;
+    });
+  }
+
+  private async recordOne(
+    trx: Kysely<LedgerDatabase>,
+    key: DeliveryKey,
+    outcome: DeliveryOutcome,
+  ): Promise<DeliveryStatus | undefined> {
     const byKey: DeliveryFilter = (eb) =>
       eb.and([
         eb('incident_id', '=', key.incidentId),
@@ -774,30 +792,29 @@ export class SqlLedger implements Ledger {
         eb('channel', '=', key.channel),
         eb('notice_version', '=', key.noticeVersion),
       ]);
-    return this.write(async (trx) => {
-      const applied = await this.applyOutcome(trx, byKey, outcome);
-      if (applied) return applied;
-      if (outcome.status === 'unreachable') {
-        const at = outcome.at ?? nowIso();
-        const inserted = await trx
-          .insertInto('deliveries')
-          .values({
-            incident_id: key.incidentId,
-            user_id: key.userId,
-            channel: key.channel,
-            notice_version: key.noticeVersion,
-            status: 'unreachable',
-            error_message: redact(outcome.reason),
-            attempts: 0,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.columns(['incident_id', 'user_id', 'channel', 'notice_version']).doNothing())
-          .returning('status')
-          .executeTakeFirst();
-        if (inserted) return 'unreachable';
-      }
-      return this.currentStatus(trx, byKey);
-    });
+    const applied = await this.applyOutcome(trx, byKey, outcome);
+    if (applied) return applied;
+    if (outcome.status === 'unreachable') {
+      // No claim is needed to say a channel cannot reach someone (no contact data).
+      const at = outcome.at ?? nowIso();
+      const inserted = await trx
+        .insertInto('deliveries')
+        .values({
+          incident_id: key.incidentId,
+          user_id: key.userId,
+          channel: key.channel,
+          notice_version: key.noticeVersion,
+          status: 'unreachable',
+          error_message: redact(outcome.reason),
+          attempts: 0,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.columns(['incident_id', 'user_id', 'channel', 'notice_version']).doNothing())
+        .returning('status')
+        .executeTakeFirst();
+      if (inserted) return 'unreachable';
+    }
+    return this.currentStatus(trx, byKey);
   }
 
   async recordDeliveryOutcomeByProviderId(

@@ -399,6 +399,20 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       const results = await ledger.claimDeliveries(batch, many);
       expect(results.every((r) => r === 'claimed')).toBe(true);
       expect((await ledger.claimDeliveries(batch, many)).every((r) => r === 'already_claimed')).toBe(true);
+      const recorded = await ledger.recordDeliveryOutcomes(
+        many.map((userId, i) => ({
+          key: key(id, userId, 'push'),
+          outcome:
+            i % 3
+              ? { status: 'accepted' as const, providerId: `fcm-${i}` }
+              : { status: 'failed_permanent' as const },
+        })),
+      );
+      expect(recorded.filter((r) => r === 'accepted')).toHaveLength(800);
+      expect(recorded.filter((r) => r === 'failed_permanent')).toHaveLength(400);
+      expect(
+        (await ledger.claimDeliveries(batch, many)).filter((r) => r === 'already_accepted'),
+      ).toHaveLength(800);
     });
 
     it('hands each key of overlapping pages claimed at once by two workers to exactly one', async () => {
