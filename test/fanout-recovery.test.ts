@@ -1,0 +1,145 @@
+// Exactly once when things go wrong: a worker stopped mid-fan-out and started again, a claim left
+// behind by a worker that died, and a cancel mid-fan-out. Checked against what the local servers received.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fanoutProgressQuery, noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
+import { eventually } from './support/service.js';
+import {
+  approve,
+  duplicates,
+  notified,
+  openIncident,
+  person,
+  phaseOf,
+  startFanoutRig,
+  type FanoutRig,
+} from './support/fanout-fixtures.js';
+
+let rig: FanoutRig;
+beforeAll(async () => {
+  // Paced so that there is time to stop things in the middle.
+  rig = await startFanoutRig({
+    FANOUT_PAGE_SIZE: '100',
+    FANOUT_WINDOW: '4',
+    FANOUT_PAGES_PER_RUN: '10',
+    EMAIL_RATE_PER_SECOND: '400',
+    FANOUT_RECLAIM_AFTER_MS: '3000',
+  });
+});
+afterAll(async () => {
+  await rig?.close();
+});
+
+/** People of one test: ids and addresses carry a distinct block of numbers. */
+function block(start: number, count: number) {
+  return Array.from({ length: count }, (_, i) => person(start + i));
+}
+const emailsTo = (from: number, to: number) =>
+  rig.providers.smtp.received
+    .map((m) => m.envelope.to[0] ?? '')
+    .filter((a) => {
+      const n = Number(/^p(\d+)@/.exec(a)?.[1]);
+      return n >= from && n < to;
+    });
+
+describe('fan-out recovery', () => {
+  it('a worker stopped mid-fan-out and started again: none missing, none twice', async () => {
+    const { svc } = rig;
+    const people = block(100_000, 3000);
+    const id = await openIncident(svc, people, { severity: 'low' });
+    await approve(svc, id);
+    const handle = svc.client.workflow.getHandle(noticeFanoutWorkflowId(id, 1));
+
+    await eventually(async () => emailsTo(100_000, 103_000).length >= 600, {
+      timeoutMs: 30_000,
+      everyMs: 50,
+    });
+    const live = await handle.query(fanoutProgressQuery);
+    expect(live).toMatchObject({ incidentId: id, noticeVersion: 1, done: false });
+    expect(live.pagesInFlight).toBeGreaterThan(0);
+
+    await svc.stopWorker();
+    const atStop = emailsTo(100_000, 103_000).length;
+    expect(atStop).toBeLessThan(3000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(emailsTo(100_000, 103_000).length).toBe(atStop);
+
+    await svc.startWorker();
+    await notified(svc, id);
+    const to = emailsTo(100_000, 103_000);
+    console.log(`worker restart: ${atStop} emails before the stop, ${to.length} in all`);
+    expect(duplicates(to)).toEqual([]);
+    expect(to).toHaveLength(3000);
+    const counts = await svc.ledger.deliveryCounts(id);
+    expect(counts.channels.email).toMatchObject({ sent: 3000, pending: 0, failed: 0 });
+    expect(counts.possibleDuplicates).toBe(0);
+    expect(await handle.result()).toMatchObject({ people: 3000, reached: 3000, possibleDuplicates: 0 });
+  }, 120_000);
+
+  it('takes over claims a dead worker left unrecorded, after FANOUT_RECLAIM_AFTER_MS, and counts them', async () => {
+    const { svc } = rig;
+    const people = block(200_000, 20);
+    const id = await openIncident(svc, people, { severity: 'low' });
+    // As if a worker had claimed these and died before recording what the provider said:
+    // one claim long ago, one just now (taken over only once it is old enough).
+    const batch = { incidentId: id, channel: 'email' as const, noticeVersion: 1 };
+    await svc.ledger.claimDeliveries(batch, ['u200000'], {
+      now: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await svc.ledger.claimDeliveries(batch, ['u200001']);
+    // And one the provider took and the worker recorded: never sent again.
+    await svc.ledger.claimDeliveries(batch, ['u200002']);
+    await svc.ledger.recordDeliveryOutcome(
+      { ...batch, userId: 'u200002' },
+      { status: 'accepted', providerId: '<earlier@acme.example>' },
+    );
+
+    const started = Date.now();
+    await approve(svc, id);
+    await notified(svc, id);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+
+    const to = emailsTo(200_000, 200_020);
+    expect(to).toHaveLength(19);
+    expect(to).not.toContain('p200002@example.com');
+    const counts = await svc.ledger.deliveryCounts(id);
+    expect(counts.possibleDuplicates).toBe(2);
+    expect(counts.channels.email).toMatchObject({ sent: 20, pending: 0 });
+    for (const userId of ['u200000', 'u200001']) {
+      expect(await svc.ledger.getDelivery({ ...batch, userId })).toMatchObject({
+        status: 'accepted',
+        possibleDuplicate: true,
+      });
+    }
+  }, 60_000);
+
+  it('cancel mid-fan-out stops sending within seconds and reports what was sent', async () => {
+    const { svc } = rig;
+    const people = block(300_000, 3000);
+    const id = await openIncident(svc, people, { severity: 'low' });
+    await approve(svc, id);
+    await eventually(async () => emailsTo(300_000, 303_000).length >= 400, {
+      timeoutMs: 30_000,
+      everyMs: 50,
+    });
+
+    const asked = Date.now();
+    const cancelled = await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, {
+      reason: 'wrong list',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await phaseOf(svc, id)).toBe('cancelled');
+    const tookMs = Date.now() - asked;
+    const atCancel = emailsTo(300_000, 303_000).length;
+    console.log(`cancel: stopped after ${tookMs} ms with ${atCancel} of 3000 emails sent`);
+    expect(tookMs).toBeLessThan(10_000);
+    expect(atCancel).toBeLessThan(3000);
+
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(emailsTo(300_000, 303_000).length).toBe(atCancel);
+    const counts = await svc.ledger.deliveryCounts(id);
+    expect(counts.channels.email).toMatchObject({ sent: atCancel, pending: 0 });
+    const audit = await svc.ledger.listAudit(id);
+    const entry = audit.find((a) => a.action === 'notices:cancelled');
+    expect(entry?.details).toMatchObject({ counts: { channels: { email: { sent: atCancel } } } });
+  }, 90_000);
+});
