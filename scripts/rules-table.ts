@@ -70,6 +70,7 @@ export function renderRulesTable(pack: RulesPack = RULES_PACK): string {
         rule.deadline.unit === 'none'
           ? rule.deadline.text
           : `${period(rule.deadline)} from ${clockWords(rule.clock)}${rule.deadline.basis === 'guidance' ? ' (guidance)' : ''}`;
+      const hold = rule.delayable ? "; may be held at law enforcement's request" : '';
       const overrides = rule.deadlineOverrides.map(
         (o) => `; ${period(o.deadline)} if ${describeCondition(o.when, regime)}`,
       );
@@ -81,7 +82,7 @@ export function renderRulesTable(pack: RulesPack = RULES_PACK): string {
           obligation,
           rule.recipient,
           describeTrigger(regime, rule),
-          deadline + overrides.join(''),
+          deadline + overrides.join('') + hold,
           `[${regime.source.citation}](${regime.source.url})`,
           regime.lastChecked,
         ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { substituteNotice } from '../domain/obligations/substitute.js';
+import { substituteNotice, substituteNotices } from '../domain/obligations/substitute.js';
 
 describe('substitute and public notice', () => {
   it('California: above $250,000 in cost, above 500,000 people, or people without contact details', () => {
@@ -61,5 +61,17 @@ describe('substitute and public notice', () => {
   it('Brazil: a 90-day posting for people who cannot be reached', () => {
     const br = substituteNotice('br_lgpd', { headCount: 50, peopleWithoutContact: 3 });
     expect(br.options[0]).toMatchObject({ covers: 'people_without_contact', postingDays: 90 });
+  });
+
+  it('decides once per regime for a list of obligations, with each regime its own counts', () => {
+    const counts: Record<string, number> = { us_california: 600_000, us_texas: 300 };
+    const decisions = substituteNotices(['us_california', 'us_texas', 'us_california'], (id) => ({
+      headCount: counts[id] ?? 0,
+      peopleWithoutContact: 0,
+    }));
+    expect(decisions.map((d) => [d.regime, d.permitted])).toEqual([
+      ['us_california', true],
+      ['us_texas', false],
+    ]);
   });
 });

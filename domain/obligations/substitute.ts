@@ -89,3 +89,16 @@ export function substituteNotice(
         : `${regime.name} permits substitute notice`;
   return { regime: regime.id, permitted: options.length > 0, options, reason };
 }
+
+/**
+ * The decision for every regime in a list of obligations (or any regime ids), once each, in order: what the
+ * announcement may claim per regime. `situationFor` supplies each regime's own head count and reach.
+ */
+export function substituteNotices(
+  regimeIds: readonly string[],
+  situationFor: (regimeId: string) => SubstituteSituation,
+  judgements: readonly Judgement[] = [],
+  pack: RulesPack = RULES_PACK,
+): SubstituteDecision[] {
+  return [...new Set(regimeIds)].map((id) => substituteNotice(id, situationFor(id), judgements, pack));
+}
