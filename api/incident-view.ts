@@ -1,6 +1,6 @@
 import type { AssessmentCounts } from '../domain/assessment.js';
 import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
-import type { IncidentRecord } from '../store/ledger.js';
+import type { DeliveryCounts, IncidentRecord } from '../store/ledger.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
 
 export function incidentLinks(id: string) {
@@ -12,15 +12,23 @@ export function incidentLinks(id: string) {
     close: `${self}/close`,
     affectedUsers: `${self}/affected-users`,
     judgements: `${self}/judgements`,
+    deliveries: `${self}/deliveries`,
   };
 }
 
 /** What a responder sees of an incident: its facts from the ledger and, when reachable, the live state. */
+export interface IncidentReadings {
+  /** The workflow's live state; absent when no worker answered in time. */
+  state?: IncidentState;
+  /** The last recorded assessment, used when the live state has none. */
+  assessment?: AssessmentCounts;
+  obligations?: Obligation[];
+  deliveries?: DeliveryCounts;
+}
+
 export function incidentView(
   incident: IncidentRecord,
-  state?: IncidentState,
-  assessment?: AssessmentCounts,
-  obligations?: Obligation[],
+  { state, assessment, obligations, deliveries }: IncidentReadings = {},
 ) {
   return {
     id: incident.id,
@@ -34,6 +42,11 @@ export function incidentView(
     history: state?.history,
     assessment: state?.assessment ?? assessment,
     judgements: state?.judgements,
+    notices: deliveries && {
+      ...deliveries.channels,
+      unreachable: deliveries.unreachable,
+      possibleDuplicates: deliveries.possibleDuplicates,
+    },
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,

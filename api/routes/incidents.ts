@@ -79,7 +79,16 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
         const recorded = state?.assessment
           ? undefined
           : (await deps.ledger.latestAssessment(incident.id))?.counts;
-        return incidentView(incident, state, recorded);
+        // Recomputed with the wall clock, so a deadline that passed since the workflow last ran shows overdue.
+        const obligations = state
+          ? incidentObligations(
+              workflowInputFor(deps, incident, incident.createdBy),
+              state,
+              new Date().toISOString(),
+            )
+          : undefined;
+        const deliveries = await deps.ledger.deliveryCounts(incident.id);
+        return incidentView(incident, { state, assessment: recorded, obligations, deliveries });
       },
     );
 

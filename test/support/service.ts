@@ -26,6 +26,10 @@ function quietTemporalRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 }
 
+// JSON bodies are asserted field by field in tests; `any` keeps those assertions short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ResponseJson = any;
+
 export interface TestService {
   config: Config;
   client: Client;
@@ -39,7 +43,7 @@ export interface TestService {
     method: 'GET' | 'POST',
     url: string,
     body?: unknown,
-  ): Promise<{ status: number; json: any }>;
+  ): Promise<{ status: number; json: ResponseJson }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
