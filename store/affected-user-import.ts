@@ -140,6 +140,8 @@ export class AffectedUserSink {
  * reported with their line and skipped; a re-import of the same file changes nothing.
  * Throws IncidentNotFoundError, AffectedUsersFrozenError (also mid-way if notices start meanwhile;
  * batches already written stay, and a re-upload completes them) or ImportFormatError.
+ * The caller owns `source`: after an error it is left unread but not destroyed, because destroying
+ * an HTTP request also destroys its socket and the error response with it.
  */
 export async function importAffectedUsers(
   ledger: Ledger,
@@ -149,12 +151,8 @@ export async function importAffectedUsers(
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
   const sink = await AffectedUserSink.open(ledger, incidentId, opts);
-  try {
-    if (format === 'csv') await readCsv(source, sink);
-    else await readNdjson(source, sink);
-  } finally {
-    if (!source.destroyed) source.destroy();
-  }
+  if (format === 'csv') await readCsv(source, sink);
+  else await readNdjson(source, sink);
   return sink.finish();
 }
 
@@ -180,19 +178,24 @@ async function readCsv(source: Readable, sink: AffectedUserSink): Promise<void> 
     const lines = (err as CsvError & { lines?: number }).lines ?? 0;
     sink.reject(lines, 'row', err.message);
   });
-  source.on('error', (err) => parser.destroy(err));
+  const onError = (err: Error) => parser.destroy(err);
+  source.on('error', onError);
   source.pipe(parser);
-
-  let checked = false;
-  for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: Info }>) {
-    if (!checked) {
-      requireUserIdColumn(header);
-      checked = true;
+  try {
+    let checked = false;
+    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: Info }>) {
+      if (!checked) {
+        requireUserIdColumn(header);
+        checked = true;
+      }
+      // info.lines is where the record ends; a quoted value can span lines.
+      let inner = 0;
+      for (const v of Object.values(entry.record)) inner += v.split('\n').length - 1;
+      await sink.add(entry.info.lines - inner, entry.record);
     }
-    // info.lines is where the record ends; a quoted value can span lines.
-    let inner = 0;
-    for (const v of Object.values(entry.record)) inner += v.split('\n').length - 1;
-    await sink.add(entry.info.lines - inner, entry.record);
+  } finally {
+    source.off('error', onError);
+    source.unpipe(parser);
   }
   if (!header)
     throw new ImportFormatError('the CSV file is empty: expected a header line with a userId column');
@@ -237,7 +240,7 @@ async function readNdjson(source: Readable, sink: AffectedUserSink): Promise<voi
     await sink.add(line, row);
   };
 
-  for await (const chunk of source as AsyncIterable<Buffer | string>) {
+  for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
     let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
     carry = '';
     if (skippingLongLine) {

@@ -1,7 +1,7 @@
 // Importing affected-user lists (CSV, NDJSON, a directory database) into both stores.
 import { createReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAffectedUsers, ImportFormatError, type ImportResult } from '../store/affected-user-import.js';
 import { importFromDirectory } from '../store/directory-source.js';
@@ -270,6 +270,38 @@ describe.each(STORE_KINDS)('affected-user import on %s', (kind) => {
       AffectedUsersFrozenError,
     );
     expect((await ledger.assess(id)).affected).toBe(0);
+  });
+
+  it('stops when notices start mid-upload, keeping written batches and leaving the source to its owner', async () => {
+    for (const format of ['csv', 'ndjson'] as const) {
+      const id = await newIncident(ledger);
+      let batches = 0;
+      // Approval lands between the first and second batch.
+      const racing = new Proxy(ledger, {
+        get(target, prop, receiver) {
+          if (prop === 'upsertAffectedUsers') {
+            return async (...args: Parameters<Ledger['upsertAffectedUsers']>) => {
+              if (++batches === 2) await target.setIncidentPhase(id, 'notifying', new Date().toISOString());
+              return target.upsertAffectedUsers(...args);
+            };
+          }
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      });
+      const rows = Array.from({ length: 25 }, (_, i) => `r${i}`);
+      const text =
+        format === 'csv'
+          ? ['userId', ...rows].join('\n')
+          : rows.map((userId) => JSON.stringify({ userId })).join('\n');
+      // Still open, as a request whose body has not all arrived.
+      const source = new PassThrough();
+      source.write(`${text}\n`);
+      await expect(importAffectedUsers(racing, id, source, format, { batchSize: 10 })).rejects.toBeInstanceOf(
+        AffectedUsersFrozenError,
+      );
+      expect(source.destroyed).toBe(false);
+      expect((await ledger.assess(id)).affected).toBe(10);
+    }
   });
 
   describe('directory source', () => {
