@@ -178,7 +178,8 @@ export interface DeliveryCounts {
 
 export interface DeliveryPageOptions {
   channel?: Channel;
-  status?: DeliveryStatus;
+  /** One status or any of several (e.g. accepted and delivered: everyone notified). */
+  status?: DeliveryStatus | readonly DeliveryStatus[];
   noticeVersion?: number;
   cursor?: string;
   limit: number;

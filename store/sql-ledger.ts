@@ -79,7 +79,10 @@ const EMAIL_RE = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
 const PHONE_RE = /\+?\d[\d\s().-]{6,}\d/g;
 /** Provider error messages often quote the recipient; the ledger must not keep contact data there. */
 export function redact(message: string): string {
-  return message.replace(EMAIL_RE, '[email]').replace(PHONE_RE, '[number]').slice(0, 1000);
+  return message
+    .replace(EMAIL_RE, '[email]')
+    .replace(PHONE_RE, (m) => (m.replace(/\D/g, '').length >= 7 ? '[number]' : m))
+    .slice(0, 1000);
 }
 
 const canonicalCategories = (cats: Iterable<DataCategory>): DataCategory[] => {
@@ -923,7 +926,7 @@ export class SqlLedger implements Ledger {
   async pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>> {
     let q = this.db.selectFrom('deliveries').selectAll().where('incident_id', '=', incidentId);
     if (opts.channel) q = q.where('channel', '=', opts.channel);
-    if (opts.status) q = q.where('status', '=', opts.status);
+    if (opts.status) q = q.where('status', 'in', Array.isArray(opts.status) ? opts.status : [opts.status]);
     if (opts.noticeVersion !== undefined) q = q.where('notice_version', '=', opts.noticeVersion);
     if (opts.cursor) {
       const [userId, channel, version] = decodeCursor(opts.cursor, ['string', 'string', 'number']) as [

@@ -454,11 +454,11 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         await ledger.recordDeliveryOutcomeByProviderId('sms', 'SM2', {
           status: 'failed_permanent',
           errorCode: '30006',
-          errorMessage: 'Landline or unreachable carrier: +1 201 555 0123 (owner bob@example.com)',
+          errorMessage: '550 5.1.1 Landline or unreachable carrier: +1 201 555 0123 (owner bob@example.com)',
         }),
       ).toBe('failed_permanent');
       const row = await ledger.getDelivery(k2);
-      expect(row?.errorMessage).toBe('Landline or unreachable carrier: [number] (owner [email])');
+      expect(row?.errorMessage).toBe('550 5.1.1 Landline or unreachable carrier: [number] (owner [email])');
       expect(
         await ledger.recordDeliveryOutcomeByProviderId('sms', 'unknown', { status: 'delivered' }),
       ).toBeUndefined();
@@ -528,6 +528,13 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         'e:email',
         'f:push',
         'f:sms',
+        'g:push',
+      ]);
+      const notified = await ledger.pageDeliveries(id, { status: ['accepted', 'delivered'], limit: 10 });
+      expect(notified.items.map((d) => `${d.userId}:${d.channel}`)).toEqual([
+        'a:email',
+        'a:sms',
+        'b:email',
         'g:push',
       ]);
       const unreachable = await ledger.pageDeliveries(id, { status: 'unreachable', limit: 10 });
