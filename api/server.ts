@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { EncryptionCodec, type PayloadKeyRing } from '../platform/codec.js';
 import type { Config } from '../platform/config.js';
+import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
 import { installErrorHandler } from './errors.js';
@@ -12,6 +13,8 @@ import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { judgementRoutes } from './routes/judgements.js';
+import { noticePageRoutes } from './routes/notice-page.js';
+import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 
 export interface ApiDeps {
   config: Config;
@@ -20,6 +23,8 @@ export interface ApiDeps {
   apiKeys: readonly ApiKeyEntry[];
   payloadKeys: PayloadKeyRing;
   logger?: FastifyBaseLogger;
+  /** Notice link secret and SMS provider settings; read from the environment when absent. */
+  channels?: ChannelSettings;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -46,6 +51,18 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
+  const channels = deps.channels ?? loadChannelSettings();
+  await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets: [channels.linkSecret] }));
+  const sms = channels.channels.sms;
+  if (sms) {
+    await app.register(
+      twilioWebhookRoutes({
+        ledger: deps.ledger,
+        authToken: sms.authToken,
+        callbackUrl: sms.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
+      }),
+    );
+  }
   await app.register(
     codecRoutes({
       codec: new EncryptionCodec(deps.payloadKeys),

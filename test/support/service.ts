@@ -98,7 +98,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       : await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
   const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };
   const client = await connectClient(target, payloadKeys);
-  const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys });
+  const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys, channels });
 
   let running: { stop: () => Promise<void> } | undefined;
   const startWorker = async () => {
