@@ -143,7 +143,7 @@ export class SqlLedger implements Ledger {
 
   private closed = false;
 
-  /** `close` replaces destroying `db` when the connection is shared. */
+  /** `release` frees the connection on close: destroys it, or drops one user of a shared SQLite file. */
   constructor(
     readonly db: Kysely<LedgerDatabase>,
     private readonly flavor: Flavor,

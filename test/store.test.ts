@@ -1,5 +1,8 @@
 // The ledger contract, run against both stores: incidents, audit, the affected-user snapshot,
 // assessment, deliveries (the exactly-once claim) and the retention purge.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AffectedUser } from '../domain/affected-user.js';
 import {
@@ -9,6 +12,7 @@ import {
   type DeliveryKey,
   type Ledger,
 } from '../store/ledger.js';
+import { SQLITE_FILE } from '../store/open.js';
 import { SqlLedger } from '../store/sql-ledger.js';
 import { newIncident, openTestStore, sampleFacts, STORE_KINDS, type TestStore } from './support/stores.js';
 
@@ -603,6 +607,20 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     try {
       expect((await again.getAffectedUser(id, 'persist'))?.email).toBe('persist@example.com');
       expect(again.kind).toBe(kind);
+      if (kind === 'sqlite') {
+        expect(existsSync(path.join(store.dataDir, SQLITE_FILE))).toBe(true);
+        const mode = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(
+          (again as SqlLedger).db,
+        );
+        expect(mode.rows[0]?.journal_mode).toBe('wal');
+      } else {
+        const tables = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables
+          WHERE table_schema = ${store.schema} AND table_name IN
+          ('incidents', 'affected_users', 'assessments', 'deliveries', 'filings', 'announcements', 'audit_log')`.execute(
+          (again as SqlLedger).db,
+        );
+        expect(tables.rows[0]?.n).toBe(7);
+      }
     } finally {
       await again.close();
     }
