@@ -56,7 +56,8 @@ export const postgresFlavor: Flavor = {
   bool: (v) => v,
   readBool: (v) => v === true,
   json: (v) => JSON.stringify(v),
-  readJson: <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)),
+  // pg already parses json and jsonb columns.
+  readJson: <T>(v: unknown) => v as T,
   readTime: toIso,
   readOptionalTime: (v) => (v === null || v === undefined ? null : toIso(v)),
   async write(db, fn) {

@@ -263,7 +263,73 @@ export interface Ledger {
   /** Ordered by (userId, channel, noticeVersion); no personal data beyond the userId. */
   pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>>;
 
+  /** Creates or replaces a regulator filing by id (the filings issue decides ids and statuses). */
+  saveFiling(rec: NewFiling): Promise<FilingRecord>;
+  getFiling(id: string): Promise<FilingRecord | undefined>;
+  /** Oldest first. */
+  listFilings(incidentId: string): Promise<FilingRecord[]>;
+  /** Creates or replaces a public announcement by id. */
+  saveAnnouncement(rec: NewAnnouncement): Promise<AnnouncementRecord>;
+  getAnnouncement(id: string): Promise<AnnouncementRecord | undefined>;
+  /** Oldest first. */
+  listAnnouncements(incidentId: string): Promise<AnnouncementRecord[]>;
+
   close(): Promise<void>;
+}
+
+export interface FilingRecord {
+  id: string;
+  incidentId: string;
+  /** e.g. gdpr, ccpa, cac. */
+  regime: string;
+  /** e.g. initial, supplement, final. */
+  phase: string;
+  status: string;
+  payload: unknown;
+  receipt: unknown;
+  dueAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface NewFiling {
+  /** Generated (UUID) when absent. */
+  id?: string;
+  incidentId: string;
+  regime: string;
+  phase: string;
+  status: string;
+  payload: unknown;
+  receipt?: unknown;
+  dueAt?: string | null;
+  submittedAt?: string | null;
+  /** ISO 8601; defaults to now. */
+  at?: string;
+}
+
+export interface AnnouncementRecord {
+  id: string;
+  incidentId: string;
+  /** e.g. website, media, substitute_notice. */
+  kind: string;
+  phase: string;
+  status: string;
+  payload: unknown;
+  receipt: unknown;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface NewAnnouncement {
+  id?: string;
+  incidentId: string;
+  kind: string;
+  phase: string;
+  status: string;
+  payload: unknown;
+  receipt?: unknown;
+  publishedAt?: string | null;
+  at?: string;
 }
 
 export class IncidentNotFoundError extends Error {

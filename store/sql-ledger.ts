@@ -26,6 +26,7 @@ import {
   IncidentNotFoundError,
   InvalidCursorError,
   type AffectedUserPageOptions,
+  type AnnouncementRecord,
   type AuditEntry,
   type Channel,
   type ClaimOptions,
@@ -36,9 +37,12 @@ import {
   type DeliveryPageOptions,
   type DeliveryRecord,
   type DeliveryStatus,
+  type FilingRecord,
   type IncidentRecord,
   type Ledger,
+  type NewAnnouncement,
   type NewAuditEntry,
+  type NewFiling,
   type NewIncident,
   type Page,
   type StoredAffectedUser,
@@ -949,6 +953,114 @@ export class SqlLedger implements Ledger {
     return rows.length > opts.limit && last
       ? { items, nextCursor: encodeCursor([last.userId, last.channel, last.noticeVersion]) }
       : { items };
+  }
+
+  // ---- filings and announcements ---------------------------------------------------------------
+
+  async saveFiling(rec: NewFiling): Promise<FilingRecord> {
+    const at = rec.at ?? nowIso();
+    const values = {
+      regime: rec.regime,
+      phase: rec.phase,
+      status: rec.status,
+      payload: this.flavor.json(rec.payload ?? null),
+      receipt: rec.receipt === undefined ? null : this.flavor.json(rec.receipt),
+      due_at: rec.dueAt ?? null,
+      submitted_at: rec.submittedAt ?? null,
+      updated_at: at,
+    };
+    const r = await this.db
+      .insertInto('filings')
+      .values({ id: rec.id ?? randomUUID(), incident_id: rec.incidentId, created_at: at, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.toFiling(r);
+  }
+
+  async getFiling(id: string): Promise<FilingRecord | undefined> {
+    const r = await this.db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && this.toFiling(r);
+  }
+
+  async listFilings(incidentId: string): Promise<FilingRecord[]> {
+    const rows = await this.db
+      .selectFrom('filings')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.toFiling(r));
+  }
+
+  private toFiling(r: Selectable<LedgerDatabase['filings']>): FilingRecord {
+    const f = this.flavor;
+    return {
+      id: r.id,
+      incidentId: r.incident_id,
+      regime: r.regime,
+      phase: r.phase,
+      status: r.status,
+      payload: f.readJson(r.payload),
+      receipt: r.receipt === null ? null : f.readJson(r.receipt),
+      dueAt: f.readOptionalTime(r.due_at),
+      submittedAt: f.readOptionalTime(r.submitted_at),
+      createdAt: f.readTime(r.created_at),
+      updatedAt: f.readTime(r.updated_at),
+    };
+  }
+
+  async saveAnnouncement(rec: NewAnnouncement): Promise<AnnouncementRecord> {
+    const at = rec.at ?? nowIso();
+    const values = {
+      kind: rec.kind,
+      phase: rec.phase,
+      status: rec.status,
+      payload: this.flavor.json(rec.payload ?? null),
+      receipt: rec.receipt === undefined ? null : this.flavor.json(rec.receipt),
+      published_at: rec.publishedAt ?? null,
+      updated_at: at,
+    };
+    const r = await this.db
+      .insertInto('announcements')
+      .values({ id: rec.id ?? randomUUID(), incident_id: rec.incidentId, created_at: at, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.toAnnouncement(r);
+  }
+
+  async getAnnouncement(id: string): Promise<AnnouncementRecord | undefined> {
+    const r = await this.db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && this.toAnnouncement(r);
+  }
+
+  async listAnnouncements(incidentId: string): Promise<AnnouncementRecord[]> {
+    const rows = await this.db
+      .selectFrom('announcements')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.toAnnouncement(r));
+  }
+
+  private toAnnouncement(r: Selectable<LedgerDatabase['announcements']>): AnnouncementRecord {
+    const f = this.flavor;
+    return {
+      id: r.id,
+      incidentId: r.incident_id,
+      kind: r.kind,
+      phase: r.phase,
+      status: r.status,
+      payload: f.readJson(r.payload),
+      receipt: r.receipt === null ? null : f.readJson(r.receipt),
+      publishedAt: f.readOptionalTime(r.published_at),
+      createdAt: f.readTime(r.created_at),
+      updatedAt: f.readTime(r.updated_at),
+    };
   }
 
   async close(): Promise<void> {

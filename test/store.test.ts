@@ -569,6 +569,64 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     });
   });
 
+  describe('filings and announcements', () => {
+    it('saves, replaces by id and lists per incident', async () => {
+      const id = await newIncident(ledger);
+      const draft = await ledger.saveFiling({
+        incidentId: id,
+        regime: 'gdpr',
+        phase: 'initial',
+        status: 'draft',
+        payload: { affected: 19, text: 'Initial notification' },
+        dueAt: '2026-11-23T08:30:00.000Z',
+        at: '2026-11-20T09:00:00.000Z',
+      });
+      expect(draft).toMatchObject({
+        status: 'draft',
+        receipt: null,
+        submittedAt: null,
+        createdAt: '2026-11-20T09:00:00.000Z',
+      });
+      const submitted = await ledger.saveFiling({
+        ...draft,
+        status: 'submitted',
+        receipt: { reference: 'DPA-2026-0042' },
+        submittedAt: '2026-11-20T10:00:00.000Z',
+        at: '2026-11-20T10:00:00.000Z',
+      });
+      expect(submitted).toMatchObject({
+        id: draft.id,
+        status: 'submitted',
+        receipt: { reference: 'DPA-2026-0042' },
+        createdAt: '2026-11-20T09:00:00.000Z',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+        dueAt: '2026-11-23T08:30:00.000Z',
+      });
+      await ledger.saveFiling({
+        incidentId: id,
+        regime: 'cac',
+        phase: 'initial',
+        status: 'draft',
+        payload: ['x'],
+      });
+      expect((await ledger.listFilings(id)).map((f) => f.regime)).toEqual(['gdpr', 'cac']);
+      expect(await ledger.getFiling(draft.id)).toEqual(submitted);
+
+      const post = await ledger.saveAnnouncement({
+        incidentId: id,
+        kind: 'website',
+        phase: 'initial',
+        status: 'published',
+        payload: { title: 'Notice of Data Breach' },
+        publishedAt: '2026-11-21T00:00:00.000Z',
+      });
+      expect(await ledger.listAnnouncements(id)).toEqual([post]);
+      expect(await ledger.getAnnouncement(post.id)).toMatchObject({
+        payload: { title: 'Notice of Data Breach' },
+      });
+    });
+  });
+
   describe('retention purge', () => {
     it('erases personal data, keeps the counts, and happens once', async () => {
       const id = await newIncident(ledger);
