@@ -12,6 +12,8 @@ import { affectedUserRoutes } from './routes/affected-users.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { deliveryRoutes } from './routes/deliveries.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { judgementRoutes } from './routes/judgements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
@@ -25,6 +27,8 @@ export interface ApiDeps {
   logger?: FastifyBaseLogger;
   /** Notice link secret and SMS provider settings; read from the environment when absent. */
   channels?: ChannelSettings;
+  /** Development mode: renders what the local providers received, served at /dev/outbox. */
+  devOutbox?: () => string;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -50,7 +54,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.client));
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
+  await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
+  if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();
   await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets: [channels.linkSecret] }));
   const sms = channels.channels.sms;

@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   PAYLOAD_KEYS: optionalString,
   PAYLOAD_ACTIVE_KEY_ID: optionalString,
   /** Origins allowed to call the codec endpoint (the Temporal Web UI). */
-  CODEC_CORS_ORIGINS: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
+  CODEC_CORS_ORIGINS: optionalString,
   /** In development the embedded Web UI may decode without a key; production always needs one. */
   CODEC_REQUIRE_AUTH: z
     .enum(['true', 'false'])
@@ -51,9 +51,11 @@ export class ConfigError extends Error {
   }
 }
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'CODEC_CORS_ORIGINS'> {
   dataDir: string;
   publicBaseUrl: string;
+  /** Default: the embedded Web UI's own origins. */
+  CODEC_CORS_ORIGINS: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`,
+    CODEC_CORS_ORIGINS:
+      e.CODEC_CORS_ORIGINS ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:${e.TEMPORAL_UI_PORT}`,
   };
 }
 

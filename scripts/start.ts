@@ -8,6 +8,10 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { createLogger, installTemporalLogging } from '../platform/logger.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
 import { startDevServer, type DevServer } from '../platform/temporal-server.js';
+import { startDevProviders } from '../dev/providers.js';
+import { renderOutboxPage } from '../dev/outbox-page.js';
+import { TWILIO_STATUS_PATH } from '../api/routes/twilio-webhook.js';
+import { describeChannels, loadChannelSettings } from '../platform/channel-config.js';
 import { openLedger } from '../store/open.js';
 import { createWorker } from '../worker/worker.js';
 
@@ -46,21 +50,44 @@ async function main(): Promise<void> {
     stops.push(() => devServer!.stop());
   }
 
+  // With no provider configured, development mode runs local SMTP, Twilio and FCM servers, so notices
+  // can be watched arriving at /dev/outbox and nothing leaves the machine.
+  const providerConfigured = ['SMTP_URL', 'TWILIO_ACCOUNT_SID', 'FCM_PROJECT_ID'].some((k) => process.env[k]);
+  let devOutbox: (() => string) | undefined;
+  let channelEnv: NodeJS.ProcessEnv = process.env;
+  if (!providerConfigured && config.NODE_ENV !== 'production') {
+    const dev = await startDevProviders({
+      statusCallbackUrl: `${config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
+    });
+    stops.push(() => dev.close());
+    channelEnv = {
+      EMAIL_FROM: 'Privacy Office <privacy@breach-notify.localhost>',
+      ...process.env,
+      ...dev.env,
+      TWILIO_STATUS_CALLBACK_URL: `${config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
+    };
+    devOutbox = () =>
+      renderOutboxPage({ email: dev.smtp.received, sms: dev.twilio.received, push: dev.fcm.received });
+  }
+  const channels = loadChannelSettings(channelEnv);
+
   const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   stops.unshift(() => ledger.close());
 
   const target = { address, namespace: config.TEMPORAL_NAMESPACE };
-  const { worker, connection } = await createWorker({
+  const { worker, connection, closeChannels } = await createWorker({
     ...target,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys: payloadKeys,
     ledger,
+    channels,
   });
   const workerRun = worker.run();
   stops.unshift(async () => {
     worker.shutdown();
     await workerRun;
     await connection.close();
+    await closeChannels();
   });
 
   let printedKeys: Record<string, string> | undefined;
@@ -79,6 +106,8 @@ async function main(): Promise<void> {
     ledger,
     apiKeys,
     payloadKeys,
+    channels,
+    ...(devOutbox ? { devOutbox } : {}),
     logger: logger.child({ component: 'api' }),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -97,6 +126,10 @@ async function main(): Promise<void> {
       ? `  Temporal Web UI:  ${devServer.uiUrl}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`
       : '',
     `  Ledger:           ${ledger.kind}${ledger.kind === 'sqlite' ? ` in ${config.dataDir}` : ''}`,
+    `  Channels:         ${describeChannels(channels)}`,
+    devOutbox
+      ? `  DEVELOPMENT MODE: no provider configured, notices go to local servers: ${apiUrl}/dev/outbox`
+      : '',
   ];
   if (printedKeys) {
     lines.push(
