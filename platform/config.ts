@@ -9,6 +9,8 @@ const optionalString = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// Fractions allowed so a test (or a drill) can run a whole retention period in seconds.
+const positiveDays = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 /** Every setting comes from the environment, validated once at start-up. */
 const EnvSchema = z.object({
@@ -37,9 +39,9 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   DATABASE_URL: optionalString,
   DIRECTORY_DATABASE_URL: optionalString,
-  RETENTION_DAYS: positiveInt(365),
+  RETENTION_DAYS: positiveDays(365),
   /** How long an incident stays in monitoring before it closes by itself. */
-  MONITORING_DAYS: positiveInt(30),
+  MONITORING_DAYS: positiveDays(30),
   PUBLIC_BASE_URL: optionalString,
   NOTICE_LINK_SECRET: optionalString,
 });
