@@ -41,6 +41,7 @@ export function incidentView(
     facts: incident.facts,
     history: state?.history,
     assessment: state?.assessment ?? assessment,
+    directoryImport: state?.directoryImport,
     judgements: state?.judgements,
     notices: deliveries && {
       ...deliveries.channels,

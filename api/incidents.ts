@@ -201,7 +201,7 @@ export async function closeIncident(
   return state;
 }
 
-export async function runUpdate(id: string, update: () => Promise<IncidentState>): Promise<IncidentState> {
+export async function runUpdate<T>(id: string, update: () => Promise<T>): Promise<T> {
   try {
     return await update();
   } catch (err) {

@@ -8,7 +8,6 @@ const optionalString = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 // Fractions allowed so a test (or a drill) can run a whole retention period in seconds.
 const positiveDays = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -39,6 +38,8 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   DATABASE_URL: optionalString,
   DIRECTORY_DATABASE_URL: optionalString,
+  /** The SELECT returning the affected-user columns from the company's directory (see README). */
+  DIRECTORY_QUERY: optionalString,
   RETENTION_DAYS: positiveDays(365),
   /** How long an incident stays in monitoring before it closes by itself. */
   MONITORING_DAYS: positiveDays(30),
@@ -95,4 +96,11 @@ export function readJsonSetting(name: string, value: string): unknown {
 function readSettingFile(name: string, file: string): string {
   if (!existsSync(file)) throw new ConfigError([`${name}: file ${file} does not exist`]);
   return readFileSync(file, 'utf8');
+}
+
+/** The company's user directory as a source of affected people, when both settings are given. */
+export function directorySettings(config: Config): { databaseUrl: string; query: string } | undefined {
+  return config.DIRECTORY_DATABASE_URL && config.DIRECTORY_QUERY
+    ? { databaseUrl: config.DIRECTORY_DATABASE_URL, query: config.DIRECTORY_QUERY }
+    : undefined;
 }

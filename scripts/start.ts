@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ensureDevKeys, parseApiKeys } from '../api/api-keys.js';
 import { buildApi } from '../api/server.js';
 import { connectClient } from '../platform/temporal-client.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { ConfigError, directorySettings, loadConfig } from '../platform/config.js';
 import { createLogger, installTemporalLogging } from '../platform/logger.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
 import { startDevServer, type DevServer } from '../platform/temporal-server.js';
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     keys: payloadKeys,
     ledger,
     channels,
+    directory: directorySettings(config),
   });
   const workerRun = worker.run();
   stops.unshift(async () => {

@@ -21,6 +21,8 @@ export interface DirectorySourceOptions extends ImportOptions {
   query: string;
   /** Rows per page. */
   pageSize?: number;
+  /** Called after each page with the rows read so far (an activity heartbeats here). */
+  onPage?: (rowsRead: number) => void;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -79,6 +81,7 @@ export async function importFromDirectory(
         }
         await sink.add(rowNumber, row);
       }
+      opts.onPage?.(rowNumber);
       if (page.rows.length < pageSize) break;
       after = page.rows[page.rows.length - 1]?.[idColumn];
     }

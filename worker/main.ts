@@ -1,6 +1,6 @@
 // A worker process on its own (production, or more workers to scale out): `npm run worker`.
 // It needs TEMPORAL_ADDRESS; run as many as the load needs, Temporal spreads the tasks.
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { ConfigError, directorySettings, loadConfig } from '../platform/config.js';
 import { createLogger, installTemporalLogging } from '../platform/logger.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
 import { openLedger } from '../store/open.js';
@@ -18,6 +18,7 @@ try {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     keys: loadPayloadKeys(config),
     ledger,
+    directory: directorySettings(config),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createChannels } from '../activities/channels/index.js';
+import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
 import { createNoticeActivities } from '../activities/notices.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
@@ -23,6 +24,8 @@ export interface WorkerOptions {
    * Call `closeChannels` after the worker stopped, to close pooled provider connections.
    */
   channels?: ChannelSettings;
+  /** The company's user directory, when affected people come from there instead of uploads. */
+  directory?: DirectorySettings;
 }
 
 export async function createWorker(
@@ -40,6 +43,7 @@ export async function createWorker(
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
       ...createIncidentActivities(opts.ledger),
+      ...createDirectoryActivities(opts.ledger, opts.directory),
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.

@@ -1,6 +1,7 @@
 // The incident workflow's public surface: its input, the state its query returns, and the
 // updates and signals the API sends. Shared by the workflow and the API; no personal data here.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DirectoryImportSummary } from '../activities/directory.js';
 import type { AssessmentCounts } from '../domain/assessment.js';
 import type { DataCategory, IncidentAttributes, Severity } from '../domain/incident.js';
 import type { Judgement } from '../domain/obligations/judgement.js';
@@ -50,6 +51,13 @@ export interface IncidentState {
   /** Counts only: the people themselves stay in the ledger. */
   assessment?: AssessmentCounts;
   assessedAt?: string;
+  /** The last import from the company's user directory: running, or its counts once done. */
+  directoryImport?: {
+    status: 'running' | 'done' | 'failed';
+    startedAt: string;
+    summary?: DirectoryImportSummary;
+    error?: string;
+  };
   /** Decisions the law leaves to people, newest last; they start clocks and switch obligations on or off. */
   judgements: Judgement[];
   /** Recomputed on every change, at workflow time; the API recomputes with the wall clock for `overdue`. */
@@ -77,6 +85,8 @@ export const stateQuery = defineQuery<IncidentState>('state');
 export const approveUpdate = defineUpdate<IncidentState, [ApproveInput]>('approve');
 export const cancelUpdate = defineUpdate<IncidentState, [CancelInput]>('cancel');
 export const closeUpdate = defineUpdate<IncidentState, [CloseInput]>('close');
+/** Reads the affected people from the company's user directory (DIRECTORY_QUERY), then re-assesses. */
+export const importFromDirectoryUpdate = defineUpdate<DirectoryImportSummary, []>('importFromDirectory');
 export const recordJudgementUpdate = defineUpdate<IncidentState, [Judgement]>('recordJudgement');
 /** Sent after an upload of affected users so the assessment is redone before approval. */
 export const affectedUsersChangedSignal = defineSignal('affectedUsersChanged');

@@ -10,6 +10,7 @@ import {
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import type { DirectoryActivities } from '../activities/directory.js';
 import type { IncidentActivities } from '../activities/incident.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { sendIndividualNotices } from './fanout.js';
@@ -21,6 +22,7 @@ import {
   approveUpdate,
   cancelUpdate,
   closeUpdate,
+  importFromDirectoryUpdate,
   recordJudgementUpdate,
   stateQuery,
   WRONG_PHASE,
@@ -34,6 +36,13 @@ import {
 const ledger = proxyActivities<IncidentActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+// A directory of a million people takes minutes; the heartbeat shows it is still reading.
+const directory = proxyActivities<DirectoryActivities>({
+  startToCloseTimeout: '4 hours',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,7 +81,17 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       await condition(() => state.phase !== 'awaiting_approval');
       return state;
     },
-    { validator: (_request: ApproveInput) => requirePhase(['awaiting_approval'], 'approve') },
+    {
+      validator: (_request: ApproveInput) => {
+        requirePhase(['awaiting_approval'], 'approve');
+        if (state.directoryImport?.status === 'running') {
+          throw ApplicationFailure.nonRetryable(
+            'cannot approve while the directory import is running',
+            WRONG_PHASE,
+          );
+        }
+      },
+    },
   );
   setHandler(
     cancelUpdate,
@@ -113,6 +132,33 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
             `invalid judgement: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
             'InvalidJudgement',
           );
+        }
+      },
+    },
+  );
+  setHandler(
+    importFromDirectoryUpdate,
+    async () => {
+      state.directoryImport = { status: 'running', startedAt: new Date().toISOString() };
+      try {
+        const summary = await directory.importAffectedUsersFromDirectory(input.incidentId);
+        state.directoryImport = { ...state.directoryImport, status: 'done', summary };
+        affectedUsersChanged = true;
+        return summary;
+      } catch (err) {
+        state.directoryImport = {
+          ...state.directoryImport,
+          status: 'failed',
+          error: String((err as Error).cause ?? err),
+        };
+        throw err;
+      }
+    },
+    {
+      validator: () => {
+        requirePhase(['assessing', 'awaiting_approval'], 'import affected users from the directory for');
+        if (state.directoryImport?.status === 'running') {
+          throw ApplicationFailure.nonRetryable('a directory import is already running', WRONG_PHASE);
         }
       },
     },

@@ -7,11 +7,16 @@ import {
   type ImportFormat,
 } from '../../store/affected-user-import.js';
 import { AffectedUsersFrozenError, IncidentNotFoundError } from '../../store/ledger.js';
-import { affectedUsersChangedSignal, incidentWorkflowId } from '../../workflows/incident-messages.js';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import {
+  affectedUsersChangedSignal,
+  importFromDirectoryUpdate,
+  incidentWorkflowId,
+} from '../../workflows/incident-messages.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
 import { conflict, HttpError, notFound } from '../errors.js';
-import type { IncidentDeps } from '../incidents.js';
+import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
 
 const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -76,6 +81,48 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           if (err instanceof ImportFormatError) throw new HttpError(400, 'invalid_file', err.message);
           throw err;
         }
+      },
+    );
+
+    app.post(
+      '/v1/incidents/:id/affected-users/directory',
+      {
+        onRequest: responder,
+        schema: {
+          tags: ['affected users'],
+          summary: "Read affected users from the company's user directory",
+          description:
+            'Runs DIRECTORY_QUERY against DIRECTORY_DATABASE_URL inside the workflow (durable, paged); answers 202 at once. GET the incident to follow `directoryImport` and the assessment.',
+          params: Params,
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        await loadIncident(deps, id);
+        if (!deps.config.DIRECTORY_DATABASE_URL || !deps.config.DIRECTORY_QUERY) {
+          throw conflict('No user directory is configured: set DIRECTORY_DATABASE_URL and DIRECTORY_QUERY');
+        }
+        // The workflow's validator is the authority; asking first turns its refusal into a clear 409
+        // (an update started without waiting for its result reports a refusal only through its result).
+        const state = await queryIncidentState(deps, id);
+        if (state && !['assessing', 'awaiting_approval'].includes(state.phase)) {
+          throw conflict(
+            `incident ${id} is ${state.phase}; the affected users are frozen once notices have started`,
+          );
+        }
+        if (state?.directoryImport?.status === 'running')
+          throw conflict('a directory import is already running');
+        const handle = await runUpdate(id, () =>
+          deps.client.workflow
+            .getHandle(incidentWorkflowId(id))
+            .startUpdate(importFromDirectoryUpdate, { waitForStage: WorkflowUpdateStage.ACCEPTED }),
+        );
+        await deps.ledger.appendAudit({
+          incidentId: id,
+          actor: actorOf(request),
+          action: 'affected_users:directory_import',
+        });
+        return reply.status(202).send({ id, directoryImport: 'running', updateId: handle.updateId });
       },
     );
   };

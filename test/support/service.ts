@@ -11,7 +11,7 @@ import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
 import { buildApi } from '../../api/server.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
 import { loadChannelSettings } from '../../platform/channel-config.js';
-import { loadConfig, type Config } from '../../platform/config.js';
+import { directorySettings, loadConfig, type Config } from '../../platform/config.js';
 import { connectClient } from '../../platform/temporal-client.js';
 import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
@@ -109,6 +109,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       ledger,
       workflowBundle: { codePath: inject('workflowBundlePath') },
       channels,
+      directory: directorySettings(config),
     });
     const run = worker.run();
     running = {
