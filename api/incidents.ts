@@ -1,6 +1,6 @@
 // What the API does with incidents: the ledger keeps the facts, the workflow decides the life.
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { IncidentFacts } from '../domain/incident.js';
 import { IncidentPhaseAttribute, IncidentSeverityAttribute } from '../domain/search-attributes.js';
@@ -135,71 +135,37 @@ export async function queryIncidentState(deps: IncidentDeps, id: string): Promis
   }
 }
 
-export async function approveIncident(
+/**
+ * A person's decision on the incident: the workflow accepts or refuses it (wrong phase: 409), and only
+ * an accepted one is written to the audit log, with who decided and why.
+ */
+async function decide(
   deps: IncidentDeps,
   id: string,
-  by: string,
-  note?: string,
+  audit: { action: string; by: string; reason?: string },
+  send: (workflow: WorkflowHandle) => Promise<IncidentState>,
 ): Promise<IncidentState> {
   await loadIncident(deps, id);
-  const state = await runUpdate(id, () =>
-    deps.client.workflow
-      .getHandle(incidentWorkflowId(id))
-      .executeUpdate(approveUpdate, { args: [{ by, note }] }),
-  );
-  await deps.ledger.appendAudit({
-    incidentId: id,
-    at: new Date().toISOString(),
-    actor: by,
-    action: 'incident:approved',
-    reason: note,
-  });
+  const state = await runUpdate(id, () => send(deps.client.workflow.getHandle(incidentWorkflowId(id))));
+  const { action, by, reason } = audit;
+  await deps.ledger.appendAudit({ incidentId: id, at: new Date().toISOString(), actor: by, action, reason });
   return state;
 }
 
-export async function cancelIncident(
-  deps: IncidentDeps,
-  id: string,
-  by: string,
-  reason: string,
-): Promise<IncidentState> {
-  await loadIncident(deps, id);
-  const state = await runUpdate(id, () =>
-    deps.client.workflow
-      .getHandle(incidentWorkflowId(id))
-      .executeUpdate(cancelUpdate, { args: [{ by, reason }] }),
+export const approveIncident = (deps: IncidentDeps, id: string, by: string, note?: string) =>
+  decide(deps, id, { action: 'incident:approved', by, reason: note }, (wf) =>
+    wf.executeUpdate(approveUpdate, { args: [{ by, note }] }),
   );
-  await deps.ledger.appendAudit({
-    incidentId: id,
-    at: new Date().toISOString(),
-    actor: by,
-    action: 'incident:cancelled',
-    reason,
-  });
-  return state;
-}
 
-export async function closeIncident(
-  deps: IncidentDeps,
-  id: string,
-  by: string,
-  reason?: string,
-): Promise<IncidentState> {
-  await loadIncident(deps, id);
-  const state = await runUpdate(id, () =>
-    deps.client.workflow
-      .getHandle(incidentWorkflowId(id))
-      .executeUpdate(closeUpdate, { args: [{ by, reason }] }),
+export const cancelIncident = (deps: IncidentDeps, id: string, by: string, reason: string) =>
+  decide(deps, id, { action: 'incident:cancelled', by, reason }, (wf) =>
+    wf.executeUpdate(cancelUpdate, { args: [{ by, reason }] }),
   );
-  await deps.ledger.appendAudit({
-    incidentId: id,
-    at: new Date().toISOString(),
-    actor: by,
-    action: 'incident:closed',
-    reason,
-  });
-  return state;
-}
+
+export const closeIncident = (deps: IncidentDeps, id: string, by: string, reason?: string) =>
+  decide(deps, id, { action: 'incident:closed', by, reason }, (wf) =>
+    wf.executeUpdate(closeUpdate, { args: [{ by, reason }] }),
+  );
 
 export async function runUpdate<T>(id: string, update: () => Promise<T>): Promise<T> {
   try {
