@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { verifyNoticeLink } from '../../domain/notice/link.js';
+import { noticeParts } from '../../domain/notice/incident-notice.js';
 import { renderNoticeLinkProblemPage, renderNoticePage } from '../../domain/notice/page.js';
 import type { Ledger } from '../../store/ledger.js';
 
@@ -40,24 +41,9 @@ export function noticePageRoutes(opts: NoticePageOptions): FastifyPluginAsyncZod
         if (!incident) return reply.status(404).send(renderNoticeLinkProblemPage(language, 'invalid'));
         // After the retention purge the person's details are gone; the notice about the incident stays readable.
         const person = await opts.ledger.getAffectedUser(incidentId, recipientRef);
-        const facts = incident.facts;
         return renderNoticePage({
           locale: person?.locale ?? language ?? 'en',
-          incident: {
-            title: facts.title,
-            description: facts.description,
-            discoveredAt: facts.discoveredAt,
-            occurredFrom: facts.occurredFrom,
-            occurredTo: facts.occurredTo,
-            dataCategories: facts.dataCategories,
-            measuresTaken: facts.measuresTaken,
-            userActions: facts.userActions,
-            contact: facts.contact,
-          },
-          person: {
-            ...(person?.name ? { name: person.name } : {}),
-            ...(person?.dataCategories?.length ? { dataCategories: person.dataCategories } : {}),
-          },
+          ...noticeParts(incident.facts, person),
           noticeVersion,
         });
       },
