@@ -42,6 +42,7 @@ export function incidentView(
     history: state?.history,
     assessment: state?.assessment ?? assessment,
     directoryImport: state?.directoryImport,
+    supplements: state?.supplements,
     judgements: state?.judgements,
     notices: deliveries && {
       ...deliveries.channels,

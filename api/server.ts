@@ -15,6 +15,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { judgementRoutes } from './routes/judgements.js';
+import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 
@@ -55,6 +56,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
+  await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();

@@ -64,6 +64,14 @@ export interface IncidentState {
   obligations: Obligation[];
   /** What the individual notices fan-out did (counts only), once it finished. */
   notices?: FanoutTotals;
+  /** Follow-up notice versions (2, 3, …) with new facts; `totals` once sent (null: nothing was sent). */
+  supplements: Array<{
+    version: number;
+    by: string;
+    note?: string;
+    requestedAt: string;
+    totals?: FanoutTotals | null;
+  }>;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
 }
@@ -87,6 +95,12 @@ export const cancelUpdate = defineUpdate<IncidentState, [CancelInput]>('cancel')
 export const closeUpdate = defineUpdate<IncidentState, [CloseInput]>('close');
 /** Reads the affected people from the company's user directory (DIRECTORY_QUERY), then re-assesses. */
 export const importFromDirectoryUpdate = defineUpdate<DirectoryImportSummary, []>('importFromDirectory');
+export interface SupplementInput {
+  by: string;
+  note?: string;
+}
+/** Sends a follow-up notice version to the affected people; the new facts are already in the ledger. Returns the version. */
+export const supplementUpdate = defineUpdate<number, [SupplementInput]>('supplement');
 export const recordJudgementUpdate = defineUpdate<IncidentState, [Judgement]>('recordJudgement');
 /** Sent after an upload of affected users so the assessment is redone before approval. */
 export const affectedUsersChangedSignal = defineSignal('affectedUsersChanged');

@@ -25,8 +25,10 @@ import {
   importFromDirectoryUpdate,
   recordJudgementUpdate,
   stateQuery,
+  supplementUpdate,
   WRONG_PHASE,
   type ApproveInput,
+  type SupplementInput,
   type CancelInput,
   type CloseInput,
   type IncidentState,
@@ -55,7 +57,9 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     history: [],
     judgements: [],
     obligations: [],
+    supplements: [],
   };
+  const supplements = state.supplements;
   const refreshObligations = () => {
     state.obligations = incidentObligations(input, state, new Date().toISOString());
   };
@@ -163,6 +167,18 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       },
     },
   );
+  setHandler(
+    supplementUpdate,
+    ({ by, note }) => {
+      const version = (supplements.at(-1)?.version ?? 1) + 1;
+      supplements.push({ version, by, note, requestedAt: new Date().toISOString() });
+      return version;
+    },
+    {
+      validator: (_request: SupplementInput) =>
+        requirePhase(['monitoring'], 'send a supplemental notice for'),
+    },
+  );
   setHandler(affectedUsersChangedSignal, () => {
     affectedUsersChanged = true;
   });
@@ -206,10 +222,28 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       await enter('reporting');
 
       await enter('monitoring');
-      const closedByPerson = await condition(
-        () => closeRequest !== undefined,
-        input.policy.monitoringDays * DAY_MS,
-      );
+      // Monitoring ends when a person closes the incident or its period runs out; supplemental notices
+      // (new facts) asked for meanwhile go out here, one version after another.
+      const monitoringEnds = Date.now() + input.policy.monitoringDays * DAY_MS;
+      let closedByPerson = false;
+      for (;;) {
+        const woke = await condition(
+          () => closeRequest !== undefined || supplements.some((v) => !v.totals),
+          Math.max(monitoringEnds - Date.now(), 0),
+        );
+        const next = supplements.find((v) => !v.totals);
+        if (woke && next && closeRequest === undefined) {
+          next.totals =
+            (await sendIndividualNotices({
+              incidentId: input.incidentId,
+              severity: state.severity,
+              noticeVersion: next.version,
+            })) ?? null;
+          continue;
+        }
+        closedByPerson = woke;
+        break;
+      }
       await enter(
         'closed',
         closedByPerson ? closeRequest?.by : undefined,

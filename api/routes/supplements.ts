@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DataCategory } from '../../domain/incident.js';
+import { incidentWorkflowId, supplementUpdate } from '../../workflows/incident-messages.js';
+import type { ApiKeyEntry } from '../api-keys.js';
+import { actorOf, requireRole } from '../auth.js';
+import { conflict } from '../errors.js';
+import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
+
+const Params = z.object({ id: z.string().min(1).max(100) });
+/** New facts for a follow-up notice; what is left out stays as it was. */
+const SupplementBody = z
+  .object({
+    description: z.string().trim().min(10).max(20_000).optional(),
+    measuresTaken: z.string().trim().min(1).max(10_000).optional(),
+    userActions: z.array(z.string().trim().min(1).max(1_000)).max(30).optional(),
+    dataCategories: z.array(DataCategory).min(1).optional(),
+    note: z.string().trim().min(3).max(2_000),
+  })
+  .strict()
+  .refine((b) => b.description || b.measuresTaken || b.userActions || b.dataCategories, {
+    message: 'give at least one of description, measuresTaken, userActions, dataCategories',
+  });
+
+/** A supplemental notice: new facts go into the ledger, then the workflow sends the next notice version. */
+export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+  const responder = requireRole(keys, 'responder');
+  return async (app) => {
+    app.post(
+      '/v1/incidents/:id/updates',
+      {
+        onRequest: responder,
+        schema: {
+          tags: ['notices'],
+          summary: 'Send a supplemental notice with new facts',
+          params: Params,
+          body: SupplementBody,
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const incident = await loadIncident(deps, id);
+        const state = await queryIncidentState(deps, id);
+        if (state?.phase !== 'monitoring') {
+          throw conflict(
+            `a supplemental notice follows the first notices; incident ${id} is ${state?.phase ?? incident.phase}`,
+          );
+        }
+        const { note, ...changes } = request.body;
+        const at = new Date().toISOString();
+        await deps.ledger.updateIncidentFacts(id, { ...incident.facts, ...changes }, at);
+        let version: number;
+        try {
+          version = await runUpdate(id, () =>
+            deps.client.workflow
+              .getHandle(incidentWorkflowId(id))
+              .executeUpdate(supplementUpdate, { args: [{ by: actorOf(request), note }] }),
+          );
+        } catch (err) {
+          // Refused: the facts go back to what the notices already sent said.
+          await deps.ledger.updateIncidentFacts(id, incident.facts, new Date().toISOString());
+          throw err;
+        }
+        await deps.ledger.appendAudit({
+          incidentId: id,
+          at,
+          actor: actorOf(request),
+          action: 'incident:supplemental_notice',
+          reason: note,
+          details: { noticeVersion: version, changed: Object.keys(changes) },
+        });
+        return reply.status(202).send({ id, noticeVersion: version });
+      },
+    );
+  };
+}

@@ -1,0 +1,81 @@
+// A supplemental notice: new facts after the first notices go out as notice version 2, once per person.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
+import { eventually, incidentRequest } from './support/service.js';
+
+let rig: FanoutRig;
+beforeAll(async () => {
+  rig = await startFanoutRig();
+});
+afterAll(async () => {
+  await rig?.close();
+});
+
+describe('supplemental notices', () => {
+  it('sends the next notice version with the new facts to the people, and is refused before the first notices', async () => {
+    const { svc, providers } = rig;
+    const { json } = await svc.call(
+      'responder',
+      'POST',
+      '/v1/incidents',
+      incidentRequest({ severity: 'medium' }),
+    );
+    const id = json.id as string;
+    await eventually(
+      async () =>
+        (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
+    );
+    const update = {
+      description: 'Forensics found the bucket was also copied by a second party on 19 November.',
+      note: 'new finding',
+    };
+    expect((await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, update)).status).toBe(409);
+    expect(
+      (await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, { note: 'nothing new' })).status,
+    ).toBe(400);
+
+    await svc.app.inject({
+      method: 'POST',
+      url: `/v1/incidents/${id}/affected-users`,
+      headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
+      payload: 'userId,email,country\ns1,s1@example.com,DE\ns2,s2@example.com,FR\ns3,s3@example.com,US\n',
+    });
+    await eventually(
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 3,
+    );
+    await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
+    await eventually(
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'monitoring',
+    );
+    expect(providers.smtp.received).toHaveLength(3);
+
+    const sent = await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, update);
+    expect(sent.status).toBe(202);
+    expect(sent.json.noticeVersion).toBe(2);
+    const mails = await providers.smtp.waitFor(6, 20_000);
+    const second = mails.slice(3);
+    expect(second.map((m) => m.envelope.to[0]).sort()).toEqual([
+      's1@example.com',
+      's2@example.com',
+      's3@example.com',
+    ]);
+    for (const m of second) expect(m.text).toContain('copied by a second party');
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(6);
+
+    const v2 = await eventually(async () => {
+      const r = await svc.call(
+        'responder',
+        'GET',
+        `/v1/incidents/${id}/deliveries?noticeVersion=2&status=accepted`,
+      );
+      return r.json.items.length === 3 ? r.json.items : undefined;
+    });
+    expect(v2.every((d: { noticeVersion: number }) => d.noticeVersion === 2)).toBe(true);
+    const view = await svc.call('responder', 'GET', `/v1/incidents/${id}`);
+    expect(view.json.supplements).toEqual([expect.objectContaining({ version: 2, note: 'new finding' })]);
+    expect(view.json.facts.description).toBe(update.description);
+    // Nothing sent twice: still exactly six messages after the fan-out settled.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(providers.smtp.received).toHaveLength(6);
+  });
+});
