@@ -38,10 +38,13 @@ describe('supplemental notices', () => {
       method: 'POST',
       url: `/v1/incidents/${id}/affected-users`,
       headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-      payload: 'userId,email,country\ns1,s1@example.com,DE\ns2,s2@example.com,FR\ns3,s3@example.com,US\n',
+      payload:
+        'userId,email,pushToken,country\ns1,s1@example.com,,DE\ns2,s2@example.com,,FR\ns3,s3@example.com,,US\ns4,,dead-token,GB\n',
     });
+    // s4's only contact is a push token the provider says is no longer registered.
+    providers.fcm.fail('dead-token', 'UNREGISTERED');
     await eventually(
-      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 3,
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 4,
     );
     await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
     await eventually(
@@ -74,6 +77,14 @@ describe('supplemental notices', () => {
     const view = await svc.call('responder', 'GET', `/v1/incidents/${id}`);
     expect(view.json.supplements).toEqual([expect.objectContaining({ version: 2, note: 'new finding' })]);
     expect(view.json.facts.description).toBe(update.description);
+    // The dead push token was removed after version 1, so version 2 did not try it again.
+    const s4 = await svc.call('responder', 'GET', `/v1/incidents/${id}/deliveries?channel=push`);
+    const byVersion = Object.fromEntries(
+      s4.json.items.map((d: { noticeVersion: number }) => [d.noticeVersion, d]),
+    );
+    expect(byVersion[1]).toMatchObject({ userId: 's4', status: 'unreachable' });
+    expect(byVersion[2]).toMatchObject({ userId: 's4', status: 'unreachable', attempts: 0 });
+    expect((await svc.ledger.getAffectedUser(id, 's4'))?.pushTokenDead).toBe(true);
     // Nothing sent twice: still exactly six messages after the fan-out settled.
     await new Promise((r) => setTimeout(r, 500));
     expect(providers.smtp.received).toHaveLength(6);
