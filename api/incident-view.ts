@@ -13,6 +13,7 @@ export function incidentLinks(id: string) {
     affectedUsers: `${self}/affected-users`,
     judgements: `${self}/judgements`,
     deliveries: `${self}/deliveries`,
+    audit: `${self}/audit`,
   };
 }
 

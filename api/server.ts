@@ -9,6 +9,7 @@ import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
 import { installErrorHandler } from './errors.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
+import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -56,6 +57,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
+  await app.register(auditRoutes(incidentDeps, deps.apiKeys));
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));

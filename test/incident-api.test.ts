@@ -145,6 +145,9 @@ describe('the lifecycle through the API', () => {
       expect.arrayContaining(['incident:opened', 'incident:approved', 'phase:notifying', 'phase:closed']),
     );
     expect(audit.find((a) => a.action === 'phase:notifying')?.actor).toBe('approver:test-approver');
+    const viaApi = await svc.call('approver', 'GET', `/v1/incidents/${id}/audit`);
+    expect(viaApi.json.items.map((a: { action: string }) => a.action)).toEqual(audit.map((a) => a.action));
+    expect((await svc.call('regulator', 'GET', `/v1/incidents/${id}/audit`)).status).toBe(403);
   });
 
   it('cancels with a reason, and refuses a second cancel and a later approval', async () => {
