@@ -17,7 +17,7 @@ import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
-import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
+import { noticeMessageId, PUSH_BATCH_MAX, type Channels, type SendResult } from './channels/index.js';
 import { mapBounded } from './channels/outcome.js';
 import { SendGate } from './notice-gate.js';
 
@@ -72,6 +72,8 @@ export const NOTICES_PENDING = 'NoticesPending';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Outcomes recorded at once; the ledger serialises writes anyway, this only hides round trips. */
 const RECORD_CONCURRENCY = 8;
+/** People claimed with one statement (email, SMS); their sends then go out one by one. */
+const CLAIM_BATCH = 100;
 
 /**
  * The person's reference in their notice link: the userId itself when it is short and opaque, else a
@@ -207,38 +209,42 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
         limit: input.page.size,
       });
 
-      // Render before claiming anything: a notice that cannot be written must not leave claims behind.
+      // Rendered once claimed, once per person whatever the number of channels, and only for people
+      // whose notice is still to go, so a retried page costs little.
       const facts = incident.facts;
       const notices = new Map<string, RenderedNotice>();
       const links = new Map<string, string>();
-      for (const p of people) {
-        const link = noticeUrl(incidentId, p.userId, noticeVersion);
-        links.set(p.userId, link);
-        notices.set(
-          p.userId,
-          renderNotice({
-            locale: p.locale,
-            ...(deps.organisation ? { organisation: deps.organisation } : {}),
-            incident: {
-              title: facts.title,
-              description: facts.description,
-              discoveredAt: facts.discoveredAt,
-              occurredFrom: facts.occurredFrom,
-              occurredTo: facts.occurredTo,
-              dataCategories: facts.dataCategories,
-              measuresTaken: facts.measuresTaken,
-              userActions: facts.userActions,
-              contact: facts.contact,
-            },
-            person: {
-              ...(p.name ? { name: p.name } : {}),
-              ...(p.dataCategories?.length ? { dataCategories: p.dataCategories } : {}),
-            },
-            noticeVersion,
-            noticeUrl: link,
-          }),
-        );
-      }
+      const prepare = (batch: readonly StoredAffectedUser[]) => {
+        for (const p of batch) {
+          if (notices.has(p.userId)) continue;
+          const link = noticeUrl(incidentId, p.userId, noticeVersion);
+          links.set(p.userId, link);
+          notices.set(
+            p.userId,
+            renderNotice({
+              locale: p.locale,
+              ...(deps.organisation ? { organisation: deps.organisation } : {}),
+              incident: {
+                title: facts.title,
+                description: facts.description,
+                discoveredAt: facts.discoveredAt,
+                occurredFrom: facts.occurredFrom,
+                occurredTo: facts.occurredTo,
+                dataCategories: facts.dataCategories,
+                measuresTaken: facts.measuresTaken,
+                userActions: facts.userActions,
+                contact: facts.contact,
+              },
+              person: {
+                ...(p.name ? { name: p.name } : {}),
+                ...(p.dataCategories?.length ? { dataCategories: p.dataCategories } : {}),
+              },
+              noticeVersion,
+              noticeUrl: link,
+            }),
+          );
+        }
+      };
 
       const totals = emptyFanoutTotals();
       totals.pages = 1;
@@ -250,6 +256,52 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       const settle = (p: StoredAffectedUser, channel: NoticeChannel, state: ChannelState) => {
         states.get(p.userId)![channel] = state;
         if (state.kind === 'sent') totals.channels[channel].sent++;
+      };
+
+      const giveBack = async (
+        channel: NoticeChannel,
+        unit: readonly StoredAffectedUser[],
+        errorCode: string,
+        err: unknown,
+      ) => {
+        for (const p of unit) {
+          await ledger.recordDeliveryOutcome(
+            { incidentId, userId: p.userId, channel, noticeVersion },
+            { status: 'failed_retryable', errorCode, errorMessage: String(err) },
+          );
+        }
+      };
+
+      const record = async (channel: NoticeChannel, p: StoredAffectedUser, r: SendResult) => {
+        const key = { incidentId, userId: p.userId, channel, noticeVersion };
+        if (r.outcome === 'accepted') {
+          await ledger.recordDeliveryOutcome(key, {
+            status: 'accepted',
+            providerId: r.providerId ?? `${channel}:${p.userId}`,
+          });
+          settle(p, channel, { kind: 'sent' });
+        } else if (r.outcome === 'permanent' || lastAttempt) {
+          const code = r.outcome === 'permanent' ? r.code : `RETRIES_EXHAUSTED:${r.code ?? ''}`;
+          await ledger.recordDeliveryOutcome(key, {
+            status: 'failed_permanent',
+            ...(code ? { errorCode: code } : {}),
+            ...(r.message ? { errorMessage: r.message } : {}),
+          });
+          if (r.deadToken) await ledger.markPushTokenDead(incidentId, p.userId);
+          totals.channels[channel].failed++;
+          settle(p, channel, {
+            kind: 'failed',
+            reason: `${channel} failed permanently${r.code ? ` (${r.code})` : ''}`,
+          });
+        } else {
+          await ledger.recordDeliveryOutcome(key, {
+            status: 'failed_retryable',
+            ...(r.code ? { errorCode: r.code } : {}),
+            ...(r.message ? { errorMessage: r.message } : {}),
+          });
+          retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs ?? 0);
+          settle(p, channel, { kind: 'pending' });
+        }
       };
 
       const runChannel = async (channel: NoticeChannel, group: StoredAffectedUser[]) => {
@@ -265,11 +317,12 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           else withAddress.push(p);
         }
         const gate = gates[channel];
-        for (let i = 0; i < withAddress.length; i += gate.batchSize) {
+        const claimBatch = channel === 'push' ? Math.min(PUSH_BATCH_MAX, gate.batchSize) : CLAIM_BATCH;
+        for (let i = 0; i < withAddress.length; i += claimBatch) {
           // Stop between batches when cancelled (incident cancelled, worker shutting down): nothing
           // claimed is left unsent, so the next attempt has nothing to take over.
           ctx.cancellationSignal.throwIfAborted();
-          const batch = withAddress.slice(i, i + gate.batchSize);
+          const batch = withAddress.slice(i, i + claimBatch);
           const claims = await ledger.claimDeliveries(
             { incidentId, channel, noticeVersion },
             batch.map((p) => p.userId),
@@ -300,56 +353,40 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
                 break;
             }
           });
+          try {
+            prepare(toSend);
+          } catch (err) {
+            // A notice that cannot be written is our fault, not the person's: give the claims back
+            // and let the page retry (and alert) until the content or its data is fixed.
+            await giveBack(channel, toSend, 'RENDER_ERROR', err);
+            throw err;
+          }
           if (toSend.length) {
-            let results: SendResult[];
-            try {
-              results = await gate.run(toSend.length, () =>
-                send(channel, toSend, notices, links, incidentId, noticeVersion),
-              );
-            } catch (err) {
-              // The channel classifies provider answers itself; an exception here is unexpected, and
-              // whether anything went out is unknown. Give the claims back for a retry.
-              await mapBounded(toSend, RECORD_CONCURRENCY, (p) =>
-                ledger.recordDeliveryOutcome(
-                  { incidentId, userId: p.userId, channel, noticeVersion },
-                  { status: 'failed_retryable', errorCode: 'SEND_ERROR', errorMessage: String(err) },
-                ),
-              );
-              throw err;
-            }
-            const byKey = new Map(toSend.map((p) => [p.userId, p]));
-            await mapBounded(results, RECORD_CONCURRENCY, async (r) => {
-              const p = byKey.get(r.key)!;
-              const key = { incidentId, userId: p.userId, channel, noticeVersion };
-              if (r.outcome === 'accepted') {
-                await ledger.recordDeliveryOutcome(key, {
-                  status: 'accepted',
-                  providerId: r.providerId ?? `${channel}:${p.userId}`,
-                });
-                settle(p, channel, { kind: 'sent' });
-              } else if (r.outcome === 'permanent' || lastAttempt) {
-                const code = r.outcome === 'permanent' ? r.code : `RETRIES_EXHAUSTED:${r.code ?? ''}`;
-                await ledger.recordDeliveryOutcome(key, {
-                  status: 'failed_permanent',
-                  ...(code ? { errorCode: code } : {}),
-                  ...(r.message ? { errorMessage: r.message } : {}),
-                });
-                if (r.deadToken) await ledger.markPushTokenDead(incidentId, p.userId);
-                totals.channels[channel].failed++;
-                settle(p, channel, {
-                  kind: 'failed',
-                  reason: `${channel} failed permanently${r.code ? ` (${r.code})` : ''}`,
-                });
-              } else {
-                await ledger.recordDeliveryOutcome(key, {
-                  status: 'failed_retryable',
-                  ...(r.code ? { errorCode: r.code } : {}),
-                  ...(r.message ? { errorMessage: r.message } : {}),
-                });
-                retryAfterMs = Math.max(retryAfterMs, r.retryAfterMs ?? 0);
-                settle(p, channel, { kind: 'pending' });
-              }
-            });
+            // Email and SMS go one request per person, each holding one slot of the channel's gate,
+            // so the provider sees a steady `concurrency` in flight across every page this worker
+            // runs; push goes as one `sendEach` batch holding as many slots. Each outcome is
+            // recorded as soon as it is known: that gap is the only window for a duplicate.
+            const units = channel === 'push' ? [toSend] : toSend.map((p) => [p]);
+            let sendError: unknown;
+            await Promise.all(
+              units.map(async (unit) => {
+                let results: SendResult[];
+                try {
+                  results = await gate.run(unit.length, () =>
+                    send(channel, unit, notices, links, incidentId, noticeVersion),
+                  );
+                } catch (err) {
+                  // The channel classifies provider answers itself; an exception here is
+                  // unexpected, and whether anything went out is unknown: give the claims back.
+                  sendError ??= err;
+                  await giveBack(channel, unit, 'SEND_ERROR', err);
+                  return;
+                }
+                const byKey = new Map(unit.map((p) => [p.userId, p]));
+                for (const r of results) await record(channel, byKey.get(r.key)!, r);
+              }),
+            );
+            if (sendError !== undefined) throw sendError;
           }
           handled += batch.length;
           ctx.heartbeat({ channel, handled });
@@ -366,7 +403,11 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             policy.mode === 'all'
               ? policy.order.filter((c) => !s[c])
               : [nextChannel(policy, s)].filter((c): c is NoticeChannel => c !== undefined);
-          for (const c of todo) groups.set(c, [...(groups.get(c) ?? []), p]);
+          for (const c of todo) {
+            const group = groups.get(c);
+            if (group) group.push(p);
+            else groups.set(c, [p]);
+          }
         }
         if (groups.size === 0) break;
         await Promise.all([...groups].map(([c, group]) => runChannel(c, group)));

@@ -1,0 +1,126 @@
+// `npm run chaos`: a fan-out of at least 20,000 people while the worker process is killed with
+// SIGKILL at random moments (at least 5 times) and started again; then what the local servers
+// received is checked against the people: none missing, duplicates only where the ledger says a
+// send may have gone out twice (a claim taken over from a killed worker).
+import { parseArgs } from 'node:util';
+import type { Channel } from '../store/ledger.js';
+import {
+  benchPerson,
+  runHarnessWorker,
+  seededRandom,
+  startHarness,
+  type WorkerProcess,
+} from '../test/support/fanout-harness.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string', default: '20000' },
+      kills: { type: 'string', default: '6' },
+    },
+  });
+  const users = Number(values.users);
+  const kills = Number(values.kills);
+  console.log(`chaos: ${users.toLocaleString('en')} people, ${kills} SIGKILLs of the worker`);
+
+  const h = await startHarness({
+    workerScript: new URL(import.meta.url).pathname,
+    env: {
+      // Paced so the fan-out lasts long enough to be killed several times, and a killed worker's
+      // unrecorded claims are taken over quickly.
+      EMAIL_RATE_PER_SECOND: '800',
+      SMS_RATE_PER_SECOND: '500',
+      PUSH_RATE_PER_SECOND: '500',
+      FANOUT_PAGE_SIZE: '200',
+      FANOUT_RECLAIM_AFTER_MS: '15000',
+    },
+  });
+  try {
+    const random = seededRandom(users + 7);
+    const people: ReturnType<typeof benchPerson>[] = [];
+    for (let i = 0; i < users; i++) people.push(benchPerson(i, random));
+    const pages = function* () {
+      for (let i = 0; i < people.length; i += 1000) yield people.slice(i, i + 1000);
+    };
+    let worker: WorkerProcess = h.startWorker();
+    const id = await h.openIncident(pages(), 'high');
+    await h.approve(id);
+    const random2 = Math.random;
+    let killed = 0;
+    const sentSoFar = () => h.smtp.times.length + h.twilio.received.length + h.fcm.received.length;
+    while (killed < kills) {
+      // Let the new worker start (bundle load, connect) and send for a while, then kill it mid-send.
+      const before = sentSoFar();
+      const deadline = Date.now() + 60_000;
+      const want = 500 + Math.floor(random2() * 2500);
+      while (sentSoFar() - before < want && Date.now() < deadline) {
+        if ((await h.phase(id)) !== 'notifying') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if ((await h.phase(id)) !== 'notifying') break;
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      killed++;
+      console.log(`  kill ${killed}: SIGKILL after ${sentSoFar().toLocaleString('en')} notices in all`);
+      await new Promise((r) => setTimeout(r, random2() * 2000));
+      worker = h.startWorker();
+    }
+    if (killed < kills) console.log(`  ! the fan-out finished after only ${killed} kills; use more --users`);
+
+    for (;;) {
+      const phase = await h.phase(id);
+      if (phase !== 'notifying') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const tally = (keys: Iterable<string>) => {
+      const m = new Map<string, number>();
+      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+      return m;
+    };
+    const got: Record<Channel, Map<string, number>> = {
+      email: h.smtp.counts,
+      sms: tally(h.twilio.received.map((m) => m.to)),
+      push: tally(h.fcm.received.map((m) => m.token)),
+    };
+    const want: Record<Channel, string[]> = {
+      email: people.flatMap((p) => (p.email ? [p.email] : [])),
+      sms: people.flatMap((p) => (p.phone ? [p.phone] : [])),
+      push: people.flatMap((p) => (p.pushToken ? [p.pushToken] : [])),
+    };
+    let missing = 0;
+    let duplicates = 0;
+    for (const c of ['email', 'sms', 'push'] as const) {
+      const m = want[c].filter((a) => !got[c].has(a)).length;
+      const d = [...got[c].values()].reduce((s, n) => s + (n - 1), 0);
+      missing += m;
+      duplicates += d;
+      console.log(
+        `  ${c.padEnd(5)}: ${want[c].length} expected, ${got[c].size} received, ${m} missing, ${d} duplicates`,
+      );
+    }
+    const counts = await h.ledger.deliveryCounts(id);
+    console.log(`\nkills: ${killed}`);
+    console.log(`missing: ${missing}`);
+    console.log(
+      `duplicates: ${duplicates} (the ledger flags ${counts.possibleDuplicates} sends as possible duplicates)`,
+    );
+    const ok = missing === 0 && duplicates <= counts.possibleDuplicates && killed >= 5;
+    console.log(ok ? 'chaos: PASS' : 'chaos: FAIL');
+    return ok ? 0 : 1;
+  } finally {
+    await h.close();
+  }
+}
+
+if (process.argv.includes('--worker')) {
+  await runHarnessWorker();
+} else {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,295 @@
+// The whole service on this machine for `npm run bench` and `npm run chaos`: a Temporal dev server,
+// the local providers, the API in-process, and the worker as a separate process (so its memory is
+// its own and it can be killed). The SMTP server here only counts: the dev sink keeps every parsed
+// message, which at 100,000 notices would measure the sink, not the service.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
+import { sha256Hex, type ApiKeyEntry } from '../../api/api-keys.js';
+import { buildApi } from '../../api/server.js';
+import { startFcmStub, type FcmStub } from '../../dev/fcm-stub.js';
+import { startTwilioServer, type TwilioServer } from '../../dev/twilio-server.js';
+import type { AffectedUser } from '../../domain/affected-user.js';
+import type { PayloadKeyRing } from '../../platform/codec.js';
+import { loadConfig } from '../../platform/config.js';
+import { connectClient } from '../../platform/temporal-client.js';
+import { freePort, startDevServer, type DevServer } from '../../platform/temporal-server.js';
+import type { Ledger } from '../../store/ledger.js';
+import { openLedger } from '../../store/open.js';
+import { bundleWorkflows } from '../../worker/workflow-bundle.js';
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** An SMTP server that keeps, per recipient, how many messages arrived and when. */
+export interface CountingSmtp {
+  url: string;
+  counts: Map<string, number>;
+  /** Arrival times (ms since epoch), in order. */
+  times: number[];
+  close(): Promise<void>;
+}
+
+export async function startCountingSmtp(): Promise<CountingSmtp> {
+  const counts = new Map<string, number>();
+  const times: number[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        for (const r of session.envelope.rcptTo) counts.set(r.address, (counts.get(r.address) ?? 0) + 1);
+        times.push(Date.now());
+        callback();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    counts,
+    times,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The channel mix of issue 5: 90 % email, 50 % SMS, 40 % push, independently per person. */
+export function benchPerson(i: number, random: () => number): AffectedUser {
+  const n = String(i).padStart(7, '0');
+  const locales = ['en', 'en', 'en', 'zh-CN', 'es', 'fr'];
+  return {
+    userId: `b${n}`,
+    name: `Person ${n}`,
+    locale: locales[i % locales.length]!,
+    ...(random() < 0.9 ? { email: `b${n}@example.com` } : {}),
+    ...(random() < 0.5 ? { phone: `+1555${n}` } : {}),
+    ...(random() < 0.4 ? { pushToken: `tok-b${n}` } : {}),
+  };
+}
+
+/** A small deterministic generator, so two runs with the same N seed the same people. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Peak resident memory of the worker process so far, in MiB (Linux `VmHWM`). */
+  peakRssMiB(): number;
+  exited: Promise<number | null>;
+}
+
+export interface Harness {
+  dir: string;
+  temporal: DevServer;
+  client: Client;
+  ledger: Ledger;
+  app: FastifyInstance;
+  smtp: CountingSmtp;
+  twilio: TwilioServer;
+  fcm: FcmStub;
+  /** The environment a worker process gets: Temporal, ledger, providers, fan-out tuning. */
+  workerEnv: Record<string, string>;
+  startWorker(): WorkerProcess;
+  openIncident(people: Iterable<AffectedUser[]>, severity?: string): Promise<string>;
+  approve(incidentId: string): Promise<void>;
+  phase(incidentId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts everything but the worker. `workerScript` is run with `--worker` to become a worker process
+ * (it should call `runHarnessWorker`).
+ */
+export async function startHarness(opts: {
+  workerScript: string;
+  env?: Record<string, string>;
+}): Promise<Harness> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'breach-harness-'));
+  const dataDir = path.join(dir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const temporal = await startDevServer({
+    dbFile: path.join(dir, 'temporal.db'),
+    port: await freePort(),
+  });
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  writeFileSync(bundlePath, (await bundleWorkflows()).code);
+
+  const smtp = await startCountingSmtp();
+  const twilio = await startTwilioServer({});
+  const fcmToken = randomBytes(16).toString('hex');
+  const fcm = await startFcmStub({ accessToken: fcmToken });
+
+  const payloadKeys: PayloadKeyRing = { activeKeyId: 'bench', keys: { bench: randomBytes(32) } };
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: `harness-${randomUUID()}`,
+    PAYLOAD_KEYS: JSON.stringify({ bench: payloadKeys.keys.bench!.toString('base64') }),
+    PAYLOAD_ACTIVE_KEY_ID: 'bench',
+    NOTICE_LINK_SECRET: randomBytes(32).toString('hex'),
+    NOTICE_BASE_URL: 'https://notify.acme.example',
+    SMTP_URL: smtp.url,
+    EMAIL_FROM: '"Acme Privacy" <privacy@acme.example>',
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: twilio.url,
+    FCM_PROJECT_ID: 'breach-notify-bench',
+    FCM_CREDENTIALS: JSON.stringify({ accessToken: fcmToken }),
+    FCM_API_BASE_URL: fcm.url,
+    FCM_CA_FILE: fcm.caFile,
+    HARNESS_WORKFLOW_BUNDLE: bundlePath,
+    ...opts.env,
+  };
+  const config = loadConfig(env);
+  const ledger = await openLedger({ dataDir });
+  const client = await connectClient(
+    { address: temporal.address, namespace: config.TEMPORAL_NAMESPACE },
+    payloadKeys,
+  );
+  const keys = { responder: randomBytes(16).toString('hex'), approver: randomBytes(16).toString('hex') };
+  const apiKeys: ApiKeyEntry[] = [
+    { id: 'harness-responder', role: 'responder', sha256: sha256Hex(keys.responder) },
+    { id: 'harness-approver', role: 'approver', sha256: sha256Hex(keys.approver) },
+  ];
+  const app = await buildApi({ config, client, ledger, apiKeys, payloadKeys });
+  const call = async (role: keyof typeof keys, method: 'GET' | 'POST', url: string, body?: object) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${keys[role]}` },
+      ...(body ? { payload: body } : {}),
+    });
+    return { status: res.statusCode, json: res.json() as Record<string, unknown> };
+  };
+  const phase = async (id: string) =>
+    (await call('responder', 'GET', `/v1/incidents/${id}`)).json.phase as string;
+
+  const workers: WorkerProcess[] = [];
+  return {
+    dir,
+    temporal,
+    client,
+    ledger,
+    app,
+    smtp,
+    twilio,
+    fcm,
+    workerEnv: env,
+    startWorker() {
+      // HARNESS_WORKER_NODE_ARGS, e.g. `--cpu-prof`, to look inside the worker.
+      const nodeArgs = (process.env.HARNESS_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.workerScript, '--worker'], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      let peak = 0;
+      const sample = () => {
+        try {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+          peak = Math.max(peak, kb / 1024);
+        } catch {
+          // The process is gone; keep the last reading.
+        }
+      };
+      const timer = setInterval(sample, 500);
+      const exited = new Promise<number | null>((resolve) =>
+        child.once('exit', (code) => {
+          clearInterval(timer);
+          resolve(code);
+        }),
+      );
+      const w = { child, exited, peakRssMiB: () => (sample(), peak) };
+      workers.push(w);
+      return w;
+    },
+    async openIncident(pages, severity = 'high') {
+      const { status, json } = await call('responder', 'POST', '/v1/incidents', {
+        title: 'Customer database copied by an attacker',
+        description: 'An attacker used a stolen support account to copy customer records over three days.',
+        discoveredAt: '2026-11-20T08:30:00Z',
+        occurredFrom: '2026-11-11T00:00:00Z',
+        occurredTo: '2026-11-20T08:00:00Z',
+        dataCategories: ['email', 'phone', 'name'],
+        severity,
+        measuresTaken: 'We disabled the account, rotated keys and reviewed access logs.',
+        userActions: ['Be wary of messages asking for your password.'],
+        contact: { name: 'Privacy Office', email: 'privacy@acme.example' },
+      });
+      if (status !== 201) throw new Error(`open incident: ${status} ${JSON.stringify(json)}`);
+      const id = json.id as string;
+      // Needs a running worker: the incident workflow assesses before it waits for approval.
+      for (let i = 0; (await phase(id)) !== 'awaiting_approval'; i++) {
+        if (i > 600) throw new Error(`incident ${id} did not reach awaiting_approval; is a worker running?`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      for (const batch of pages) await ledger.upsertAffectedUsers(id, batch);
+      return id;
+    },
+    async approve(id) {
+      const { status, json } = await call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
+      if (status !== 200) throw new Error(`approve: ${status} ${JSON.stringify(json)}`);
+    },
+    phase,
+    async close() {
+      for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+      await Promise.all(workers.map((w) => w.exited));
+      await app.close();
+      await client.connection.close();
+      await ledger.close();
+      await Promise.all([smtp.close(), twilio.close(), fcm.close()]);
+      await temporal.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The `--worker` side of a harness script: a worker on the prebuilt bundle, channels from the env. */
+export async function runHarnessWorker(): Promise<void> {
+  const { createWorker } = await import('../../worker/worker.js');
+  const { loadChannelSettings } = await import('../../platform/channel-config.js');
+  const { Runtime, DefaultLogger } = await import('@temporalio/worker');
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  const config = loadConfig(process.env);
+  const keys = JSON.parse(process.env.PAYLOAD_KEYS!) as Record<string, string>;
+  const payloadKeys: PayloadKeyRing = {
+    activeKeyId: config.PAYLOAD_ACTIVE_KEY_ID!,
+    keys: Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+  };
+  const ledger = await openLedger({ dataDir: config.dataDir });
+  const { worker, connection, closeChannels } = await createWorker({
+    address: config.TEMPORAL_ADDRESS!,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    keys: payloadKeys,
+    ledger,
+    workflowBundle: { codePath: process.env.HARNESS_WORKFLOW_BUNDLE! },
+    channels: loadChannelSettings(process.env),
+  });
+  await worker.run();
+  await connection.close();
+  await closeChannels();
+  await ledger.close();
+}
