@@ -74,6 +74,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const RECORD_CONCURRENCY = 8;
 /** People claimed with one statement (email, SMS); their sends then go out one by one. */
 const CLAIM_BATCH = 100;
+/**
+ * Push notices per `sendEach` call. Outcomes are known only when the whole call returns, so a
+ * smaller batch narrows what a killed worker may send twice.
+ */
+const PUSH_UNIT = 100;
 
 /**
  * The person's reference in their notice link: the userId itself when it is short and opaque, else a
@@ -364,9 +369,11 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           if (toSend.length) {
             // Email and SMS go one request per person, each holding one slot of the channel's gate,
             // so the provider sees a steady `concurrency` in flight across every page this worker
-            // runs; push goes as one `sendEach` batch holding as many slots. Each outcome is
+            // runs; push goes in `sendEach` batches of PUSH_UNIT holding as many slots. Each outcome is
             // recorded as soon as it is known: that gap is the only window for a duplicate.
-            const units = channel === 'push' ? [toSend] : toSend.map((p) => [p]);
+            const units: StoredAffectedUser[][] = [];
+            const unitSize = channel === 'push' ? PUSH_UNIT : 1;
+            for (let k = 0; k < toSend.length; k += unitSize) units.push(toSend.slice(k, k + unitSize));
             let sendError: unknown;
             await Promise.all(
               units.map(async (unit) => {

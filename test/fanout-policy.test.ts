@@ -1,0 +1,167 @@
+// The channel policy and the channel configuration, without servers: pure decisions and parsing.
+import { describe, expect, it } from 'vitest';
+import {
+  addressFor,
+  defaultNoticePolicy,
+  nextChannel,
+  NoticePolicy,
+  personOutcome,
+  type ChannelState,
+  type NoticeChannel,
+} from '../domain/fallback.js';
+import { noticeRecipientRef } from '../activities/notices.js';
+import { loadChannelSettings } from '../platform/channel-config.js';
+import { ConfigError } from '../platform/config.js';
+
+type States = Partial<Record<NoticeChannel, ChannelState>>;
+const sent: ChannelState = { kind: 'sent' };
+const pending: ChannelState = { kind: 'pending' };
+const failed = (reason: string): ChannelState => ({ kind: 'failed', reason });
+
+describe('notice policy', () => {
+  it('sends on every channel for high and critical incidents, email first otherwise', () => {
+    expect(defaultNoticePolicy('critical')).toEqual({ mode: 'all', order: ['email', 'sms', 'push'] });
+    expect(defaultNoticePolicy('high').mode).toBe('all');
+    expect(defaultNoticePolicy('medium')).toEqual({ mode: 'first', order: ['email', 'sms', 'push'] });
+    expect(defaultNoticePolicy('low').mode).toBe('first');
+  });
+
+  it('refuses a policy without channels or with a channel twice', () => {
+    expect(NoticePolicy.safeParse({ mode: 'first', order: [] }).success).toBe(false);
+    expect(NoticePolicy.safeParse({ mode: 'all', order: ['sms', 'sms'] }).success).toBe(false);
+    expect(NoticePolicy.safeParse({ mode: 'first', order: ['sms', 'email'] }).success).toBe(true);
+  });
+
+  it('`first` moves to the next channel only after a failure, and waits while one is pending', () => {
+    const policy = defaultNoticePolicy('low');
+    expect(nextChannel(policy, {})).toBe('email');
+    expect(nextChannel(policy, { email: sent })).toBeUndefined();
+    expect(nextChannel(policy, { email: pending })).toBeUndefined();
+    expect(nextChannel(policy, { email: failed('no email address') })).toBe('sms');
+    expect(nextChannel(policy, { email: failed('550'), sms: failed('21211') })).toBe('push');
+    expect(nextChannel(policy, { email: failed('a'), sms: failed('b'), push: failed('c') })).toBeUndefined();
+  });
+
+  it('`all` tries every channel whatever happened on the others', () => {
+    const policy = defaultNoticePolicy('high');
+    expect(nextChannel(policy, { email: sent })).toBe('sms');
+    expect(nextChannel(policy, { email: sent, sms: failed('21211') })).toBe('push');
+  });
+
+  it('a person is unreachable only when every channel failed, with each reason', () => {
+    const policy = defaultNoticePolicy('low');
+    const none: States = {
+      email: failed('no email address'),
+      sms: failed('sms failed permanently (21211)'),
+      push: failed('no push token'),
+    };
+    expect(personOutcome(policy, none)).toEqual({
+      reached: false,
+      pending: false,
+      unreachable: {
+        email: 'no email address',
+        sms: 'sms failed permanently (21211)',
+        push: 'no push token',
+      },
+    });
+    expect(personOutcome(policy, { email: failed('x'), sms: sent })).toEqual({
+      reached: true,
+      pending: false,
+    });
+    expect(personOutcome(policy, { email: pending })).toEqual({ reached: false, pending: true });
+    // Not settled yet: SMS is still to be tried.
+    expect(personOutcome(policy, { email: failed('x') }).unreachable).toBeUndefined();
+    const all = defaultNoticePolicy('critical');
+    expect(personOutcome(all, { email: failed('550'), sms: sent, push: failed('no push token') })).toEqual({
+      reached: true,
+      pending: false,
+    });
+  });
+
+  it('never uses a push token FCM reported dead', () => {
+    expect(addressFor({ pushToken: 't' }, 'push')).toEqual({ address: 't' });
+    expect(addressFor({ pushToken: 't', pushTokenDead: true }, 'push')).toEqual({
+      missing: 'push token no longer registered',
+    });
+    expect(addressFor({}, 'sms')).toEqual({ missing: 'no phone number' });
+  });
+});
+
+describe('notice link reference', () => {
+  it('keeps opaque userIds and hides ones that look like contact data', () => {
+    expect(noticeRecipientRef('u000123')).toBe('u000123');
+    expect(noticeRecipientRef('zoe@example.com')).toMatch(/^h\.[A-Za-z0-9_-]{32}$/);
+    expect(noticeRecipientRef('+44 20 7946 0000')).toMatch(/^h\./);
+    expect(noticeRecipientRef('x'.repeat(80))).toMatch(/^h\./);
+    expect(noticeRecipientRef('zoe@example.com')).toBe(noticeRecipientRef('zoe@example.com'));
+  });
+});
+
+describe('channel configuration', () => {
+  const base = { NODE_ENV: 'test', DATA_DIR: '/tmp/breach-config-test' };
+
+  it('reads each provider and the fan-out tuning from the environment', () => {
+    const s = loadChannelSettings({
+      ...base,
+      SMTP_URL: 'smtp://mail.acme.example:587',
+      EMAIL_FROM: '"Acme Privacy" <privacy@Acme.example>',
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'secret',
+      TWILIO_MESSAGING_SERVICE_SID: `MG${'b'.repeat(32)}`,
+      FCM_PROJECT_ID: 'acme-app',
+      EMAIL_RATE_PER_SECOND: '50',
+      SMS_CONCURRENCY: '4',
+      FANOUT_PAGE_SIZE: '250',
+      PUBLIC_BASE_URL: 'https://breach.acme.example/',
+    });
+    expect(s.channels.email).toMatchObject({ smtpUrl: 'smtp://mail.acme.example:587' });
+    expect(s.channels.sms).toMatchObject({ messagingServiceSid: `MG${'b'.repeat(32)}`, concurrency: 4 });
+    expect(s.channels.sms?.from).toBeUndefined();
+    expect(s.channels.push).toMatchObject({ projectId: 'acme-app' });
+    expect(s.limits.email).toEqual({ concurrency: 20, ratePerSecond: 50 });
+    expect(s.limits.sms).toEqual({ concurrency: 4 });
+    expect(s.fanout.pageSize).toBe(250);
+    expect(s.emailDomain).toBe('acme.example');
+    expect(s.noticeBaseUrl).toBe('https://breach.acme.example');
+    expect(s.derivedLinkSecret).toBe(true);
+  });
+
+  it('leaves unconfigured channels out', () => {
+    const s = loadChannelSettings(base);
+    expect(s.channels).toEqual({});
+  });
+
+  it('refuses half a channel, bad values, and production without a channel or link secret', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadChannelSettings({ ...base, ...env });
+        return [];
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ SMTP_URL: 'smtp://localhost:25' })).toEqual([
+      'EMAIL_FROM: required when SMTP_URL is set',
+    ]);
+    expect(
+      problems({
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 't',
+        TWILIO_FROM: '+15005550006',
+        TWILIO_MESSAGING_SERVICE_SID: `MG${'b'.repeat(32)}`,
+      }),
+    ).toEqual(['TWILIO_FROM, TWILIO_MESSAGING_SERVICE_SID: set exactly one']);
+    expect(problems({ FCM_PROJECT_ID: 'p', FCM_API_BASE_URL: 'https://127.0.0.1:9999' })[0]).toMatch(
+      /^FCM_CA_FILE/,
+    );
+    expect(problems({ FANOUT_PAGE_SIZE: '0' })[0]).toMatch(/^FANOUT_PAGE_SIZE/);
+    expect(problems({ NOTICE_LINK_SECRET: 'short' })).toEqual([
+      'NOTICE_LINK_SECRET: must be at least 32 bytes',
+    ]);
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'SMTP_URL, TWILIO_*, FCM_*: configure at least one notice channel when NODE_ENV=production',
+      'NOTICE_LINK_SECRET: required when NODE_ENV=production',
+    ]);
+  });
+});
