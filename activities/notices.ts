@@ -18,8 +18,8 @@ import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
 import { noticeMessageId, PUSH_BATCH_MAX, type Channels, type SendResult } from './channels/index.js';
-import { mapBounded } from './channels/outcome.js';
 import { SendGate } from './notice-gate.js';
+import { OutcomeWriter } from './notice-outcomes.js';
 
 /** A page of the affected set: the people after `after` (by userId), `size` of them. */
 export interface NoticePage {
@@ -70,8 +70,6 @@ export interface NoticeActivityDeps {
 export const NOTICES_PENDING = 'NoticesPending';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Outcomes recorded at once; the ledger serialises writes anyway, this only hides round trips. */
-const RECORD_CONCURRENCY = 8;
 /** People claimed with one statement (email, SMS); their sends then go out one by one. */
 const CLAIM_BATCH = 100;
 /**
@@ -105,6 +103,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     sms: new SendGate(settings.limits.sms),
     push: new SendGate(settings.limits.push),
   };
+  const outcomes = new OutcomeWriter(ledger);
 
   async function send(
     channel: NoticeChannel,
@@ -269,25 +268,27 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
         errorCode: string,
         err: unknown,
       ) => {
-        for (const p of unit) {
-          await ledger.recordDeliveryOutcome(
-            { incidentId, userId: p.userId, channel, noticeVersion },
-            { status: 'failed_retryable', errorCode, errorMessage: String(err) },
-          );
-        }
+        await Promise.all(
+          unit.map((p) =>
+            outcomes.record(
+              { incidentId, userId: p.userId, channel, noticeVersion },
+              { status: 'failed_retryable', errorCode, errorMessage: String(err) },
+            ),
+          ),
+        );
       };
 
       const record = async (channel: NoticeChannel, p: StoredAffectedUser, r: SendResult) => {
         const key = { incidentId, userId: p.userId, channel, noticeVersion };
         if (r.outcome === 'accepted') {
-          await ledger.recordDeliveryOutcome(key, {
+          await outcomes.record(key, {
             status: 'accepted',
             providerId: r.providerId ?? `${channel}:${p.userId}`,
           });
           settle(p, channel, { kind: 'sent' });
         } else if (r.outcome === 'permanent' || lastAttempt) {
           const code = r.outcome === 'permanent' ? r.code : `RETRIES_EXHAUSTED:${r.code ?? ''}`;
-          await ledger.recordDeliveryOutcome(key, {
+          await outcomes.record(key, {
             status: 'failed_permanent',
             ...(code ? { errorCode: code } : {}),
             ...(r.message ? { errorMessage: r.message } : {}),
@@ -299,7 +300,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             reason: `${channel} failed permanently${r.code ? ` (${r.code})` : ''}`,
           });
         } else {
-          await ledger.recordDeliveryOutcome(key, {
+          await outcomes.record(key, {
             status: 'failed_retryable',
             ...(r.code ? { errorCode: r.code } : {}),
             ...(r.message ? { errorMessage: r.message } : {}),
@@ -390,7 +391,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
                   return;
                 }
                 const byKey = new Map(unit.map((p) => [p.userId, p]));
-                for (const r of results) await record(channel, byKey.get(r.key)!, r);
+                await Promise.all(results.map((r) => record(channel, byKey.get(r.key)!, r)));
               }),
             );
             if (sendError !== undefined) throw sendError;
@@ -431,14 +432,16 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       }
       // No channel could reach these people: every channel of the policy is marked unreachable with
       // its own reason, which the announcement (substitute notice) counts and lists.
-      await mapBounded(unreachable, RECORD_CONCURRENCY, async ({ p, reasons }) => {
-        for (const [channel, reason] of Object.entries(reasons) as Array<[NoticeChannel, string]>) {
-          await ledger.recordDeliveryOutcome(
-            { incidentId, userId: p.userId, channel, noticeVersion },
-            { status: 'unreachable', reason },
-          );
-        }
-      });
+      await Promise.all(
+        unreachable.flatMap(({ p, reasons }) =>
+          (Object.entries(reasons) as Array<[NoticeChannel, string]>).map(([channel, reason]) =>
+            outcomes.record(
+              { incidentId, userId: p.userId, channel, noticeVersion },
+              { status: 'unreachable', reason },
+            ),
+          ),
+        ),
+      );
       totals.unreachable = unreachable.length;
 
       if (pending > 0) {
