@@ -140,8 +140,8 @@ function limits(concurrency: number, perSecond: number): ChannelLimits {
 }
 
 /**
- * Reads the channel settings. Each channel needs its own variables together (email: SMTP_URL and
- * EMAIL_FROM; SMS: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and one of TWILIO_FROM or
+ * Reads the channel settings. Each channel needs its own variables together (email: SMTP_URL and,
+ * in production, EMAIL_FROM; SMS: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and one of TWILIO_FROM or
  * TWILIO_MESSAGING_SERVICE_SID; push: FCM_PROJECT_ID); half a channel is an error, not a silent skip.
  */
 export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): ChannelSettings {
@@ -153,17 +153,23 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
   const problems: string[] = [];
   const channels: ChannelProviders = {};
 
+  // Outside production a missing sender gets a development one, so the local servers' SMTP_URL alone works.
+  const emailFrom =
+    e.EMAIL_FROM ??
+    (e.SMTP_URL && e.NODE_ENV !== 'production'
+      ? '"Breach Notify (development)" <notices@localhost>'
+      : undefined);
   if (e.SMTP_URL || e.EMAIL_FROM) {
     if (!e.SMTP_URL) problems.push('SMTP_URL: required when EMAIL_FROM is set');
-    if (!e.EMAIL_FROM) problems.push('EMAIL_FROM: required when SMTP_URL is set');
+    if (!emailFrom) problems.push('EMAIL_FROM: required when SMTP_URL is set');
     const dkim = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY];
     if (dkim.some(Boolean) && !dkim.every(Boolean)) {
       problems.push('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three or none');
     }
-    if (e.SMTP_URL && e.EMAIL_FROM) {
+    if (e.SMTP_URL && emailFrom) {
       channels.email = {
         smtpUrl: e.SMTP_URL,
-        from: e.EMAIL_FROM,
+        from: emailFrom,
         pool: { maxConnections: e.SMTP_MAX_CONNECTIONS },
         concurrency: e.EMAIL_CONCURRENCY,
         ...(e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY
@@ -261,7 +267,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
     ),
     linkSecret,
     linkTtlDays: e.NOTICE_LINK_TTL_DAYS,
-    emailDomain: senderDomain(e.EMAIL_FROM) ?? 'localhost',
+    emailDomain: senderDomain(emailFrom) ?? 'localhost',
     derivedLinkSecret,
     fanout: {
       pageSize: e.FANOUT_PAGE_SIZE,

@@ -126,9 +126,11 @@ describe('channel configuration', () => {
     expect(s.derivedLinkSecret).toBe(true);
   });
 
-  it('leaves unconfigured channels out', () => {
-    const s = loadChannelSettings(base);
-    expect(s.channels).toEqual({});
+  it('leaves unconfigured channels out, and gives development email a sender', () => {
+    expect(loadChannelSettings(base).channels).toEqual({});
+    expect(loadChannelSettings({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525' }).channels.email?.from).toMatch(
+      /development/,
+    );
   });
 
   it('refuses half a channel, bad values, and production without a channel or link secret', () => {
@@ -141,8 +143,18 @@ describe('channel configuration', () => {
         return (err as ConfigError).problems;
       }
     };
-    expect(problems({ SMTP_URL: 'smtp://localhost:25' })).toEqual([
+    expect(problems({ EMAIL_FROM: 'privacy@acme.example' })).toEqual([
+      'SMTP_URL: required when EMAIL_FROM is set',
+    ]);
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://localhost:25',
+        NOTICE_LINK_SECRET: 'x'.repeat(32),
+      }),
+    ).toEqual([
       'EMAIL_FROM: required when SMTP_URL is set',
+      'SMTP_URL, TWILIO_*, FCM_*: configure at least one notice channel when NODE_ENV=production',
     ]);
     expect(
       problems({
