@@ -17,7 +17,7 @@ import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
-import { noticeMessageId, PUSH_BATCH_MAX, type Channels, type SendResult } from './channels/index.js';
+import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
 import { SendGate } from './notice-gate.js';
 import { OutcomeWriter } from './notice-outcomes.js';
 
@@ -70,8 +70,12 @@ export interface NoticeActivityDeps {
 export const NOTICES_PENDING = 'NoticesPending';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** People claimed with one statement (email, SMS); their sends then go out one by one. */
-const CLAIM_BATCH = 100;
+/**
+ * People claimed with one statement at most. A batch is claimed only when about to be sent, and
+ * sized to the channel's concurrency, so a killed worker leaves few claims unsent behind it (each
+ * one taken over later counts as a possible duplicate).
+ */
+const CLAIM_BATCH_MAX = 100;
 /**
  * Push notices per `sendEach` call. Outcomes are known only when the whole call returns, so a
  * smaller batch narrows what a killed worker may send twice.
@@ -323,7 +327,10 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           else withAddress.push(p);
         }
         const gate = gates[channel];
-        const claimBatch = channel === 'push' ? Math.min(PUSH_BATCH_MAX, gate.batchSize) : CLAIM_BATCH;
+        const claimBatch = Math.min(
+          channel === 'push' ? PUSH_UNIT : CLAIM_BATCH_MAX,
+          Math.max(10, gate.batchSize),
+        );
         for (let i = 0; i < withAddress.length; i += claimBatch) {
           // Stop between batches when cancelled (incident cancelled, worker shutting down): nothing
           // claimed is left unsent, so the next attempt has nothing to take over.
