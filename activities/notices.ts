@@ -386,15 +386,25 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             await Promise.all(
               units.map(async (unit) => {
                 let results: SendResult[];
+                let cancelled = false;
                 try {
-                  results = await gate.run(unit.length, () =>
-                    send(channel, unit, notices, links, incidentId, noticeVersion),
-                  );
+                  results = await gate.run(unit.length, async () => {
+                    // Cancelled while waiting for a slot: do not start sends nobody wants any more.
+                    if (ctx.cancellationSignal.aborted) {
+                      cancelled = true;
+                      return [];
+                    }
+                    return send(channel, unit, notices, links, incidentId, noticeVersion);
+                  });
                 } catch (err) {
                   // The channel classifies provider answers itself; an exception here is
                   // unexpected, and whether anything went out is unknown: give the claims back.
                   sendError ??= err;
                   await giveBack(channel, unit, 'SEND_ERROR', err);
+                  return;
+                }
+                if (cancelled) {
+                  await giveBack(channel, unit, 'CANCELLED', 'cancelled before sending');
                   return;
                 }
                 const byKey = new Map(unit.map((p) => [p.userId, p]));
@@ -408,24 +418,35 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
         }
       };
 
-      // Rounds: `all` tries every channel in the first round; `first` moves to the next channel
-      // only for the people whose previous one failed. Channels of one round run side by side.
-      for (;;) {
-        const groups = new Map<NoticeChannel, StoredAffectedUser[]>();
-        for (const p of people) {
-          const s = states.get(p.userId)!;
-          const todo =
-            policy.mode === 'all'
-              ? policy.order.filter((c) => !s[c])
-              : [nextChannel(policy, s)].filter((c): c is NoticeChannel => c !== undefined);
-          for (const c of todo) {
-            const group = groups.get(c);
-            if (group) group.push(p);
-            else groups.set(c, [p]);
+      const sendRounds = async () => {
+        // Rounds: `all` tries every channel in the first round; `first` moves to the next channel
+        // only for the people whose previous one failed. Channels of one round run side by side.
+        for (;;) {
+          const groups = new Map<NoticeChannel, StoredAffectedUser[]>();
+          for (const p of people) {
+            const s = states.get(p.userId)!;
+            const todo =
+              policy.mode === 'all'
+                ? policy.order.filter((c) => !s[c])
+                : [nextChannel(policy, s)].filter((c): c is NoticeChannel => c !== undefined);
+            for (const c of todo) {
+              const group = groups.get(c);
+              if (group) group.push(p);
+              else groups.set(c, [p]);
+            }
           }
+          if (groups.size === 0) break;
+          await Promise.all([...groups].map(([c, group]) => runChannel(c, group)));
         }
-        if (groups.size === 0) break;
-        await Promise.all([...groups].map(([c, group]) => runChannel(c, group)));
+      };
+
+      // Heartbeat while waiting too (for a rate-limited channel's slots, a slow provider): a page
+      // that stops heartbeating is taken for dead and retried elsewhere while it still sends.
+      const beat = setInterval(() => ctx.heartbeat({ handled }), 5000);
+      try {
+        await sendRounds();
+      } finally {
+        clearInterval(beat);
       }
 
       let pending = 0;

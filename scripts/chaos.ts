@@ -99,13 +99,31 @@ async function main(): Promise<number> {
         `  ${c.padEnd(5)}: ${want[c].length} expected, ${got[c].size} received, ${m} missing, ${d} duplicates`,
       );
     }
+    // Every duplicate must be one the ledger flagged: a claim taken over from a killed worker.
+    const owner: Record<Channel, Map<string, string>> = {
+      email: new Map(people.flatMap((p) => (p.email ? [[p.email, p.userId] as const] : []))),
+      sms: new Map(people.flatMap((p) => (p.phone ? [[p.phone, p.userId] as const] : []))),
+      push: new Map(people.flatMap((p) => (p.pushToken ? [[p.pushToken, p.userId] as const] : []))),
+    };
+    let unflagged = 0;
+    for (const c of ['email', 'sms', 'push'] as const) {
+      for (const [address, n] of got[c]) {
+        if (n < 2) continue;
+        const userId = owner[c].get(address);
+        const row = userId
+          ? await h.ledger.getDelivery({ incidentId: id, userId, channel: c, noticeVersion: 1 })
+          : undefined;
+        if (!row?.possibleDuplicate) unflagged++;
+      }
+    }
     const counts = await h.ledger.deliveryCounts(id);
     console.log(`\nkills: ${killed}`);
     console.log(`missing: ${missing}`);
     console.log(
-      `duplicates: ${duplicates} (the ledger flags ${counts.possibleDuplicates} sends as possible duplicates)`,
+      `duplicates: ${duplicates} (the ledger flags ${counts.possibleDuplicates} sends as possible duplicates; ` +
+        `${unflagged} duplicates were not flagged)`,
     );
-    const ok = missing === 0 && duplicates <= counts.possibleDuplicates && killed >= 5;
+    const ok = missing === 0 && unflagged === 0 && duplicates <= counts.possibleDuplicates && killed >= 5;
     console.log(ok ? 'chaos: PASS' : 'chaos: FAIL');
     return ok ? 0 : 1;
   } finally {

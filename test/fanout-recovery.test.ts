@@ -137,7 +137,12 @@ describe('fan-out recovery', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(emailsTo(300_000, 303_000).length).toBe(atCancel);
     const counts = await svc.ledger.deliveryCounts(id);
-    expect(counts.channels.email).toMatchObject({ sent: atCancel, pending: 0 });
+    expect(counts.channels.email.sent).toBe(atCancel);
+    // Nothing is left claimed: sends cancelled while waiting for a slot were given back, unsent.
+    expect((await svc.ledger.pageDeliveries(id, { status: 'claimed', limit: 10 })).items).toEqual([]);
+    const withheld = await svc.ledger.pageDeliveries(id, { status: 'failed_retryable', limit: 3000 });
+    expect(withheld.items.length).toBe(counts.channels.email.pending);
+    for (const d of withheld.items) expect(d.errorCode).toBe('CANCELLED');
     const audit = await svc.ledger.listAudit(id);
     const entry = audit.find((a) => a.action === 'notices:cancelled');
     expect(entry?.details).toMatchObject({ counts: { channels: { email: { sent: atCancel } } } });
