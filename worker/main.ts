@@ -12,7 +12,7 @@ try {
   const logger = createLogger(config);
   installTemporalLogging(logger);
   const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
-  const { worker, connection } = await createWorker({
+  const { worker, connection, closeChannels } = await createWorker({
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -24,6 +24,7 @@ try {
   logger.info(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   await worker.run();
   await connection.close();
+  await closeChannels();
   await ledger.close();
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : err);

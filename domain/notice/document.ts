@@ -26,16 +26,26 @@ export interface NoticeDocument {
   org: string;
 }
 
+// Building a DateTimeFormat costs far more than using one, and a fan-out formats the same few
+// dates for every person: one formatter per locale and time zone is kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  const key = `${locale}\0${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 type Translations = ParsedNoticeInput['incident']['translations'];
