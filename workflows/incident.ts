@@ -12,10 +12,10 @@ import {
 } from '@temporalio/workflow';
 import type { DirectoryActivities } from '../activities/directory.js';
 import type { IncidentActivities } from '../activities/incident.js';
-import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
-import { sendIndividualNotices } from './fanout.js';
 import { Judgement as JudgementSchema, type Judgement } from '../domain/obligations/judgement.js';
 import { isFinal, type Phase } from '../domain/phases.js';
+import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
+import { sendIndividualNotices } from './fanout.js';
 import { incidentObligations } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
@@ -215,9 +215,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       }
 
       await enter('notifying', state.approval?.by, state.approval?.note);
-      // notifying: begin
       state.notices = await sendIndividualNotices({ incidentId: input.incidentId, severity: state.severity });
-      // notifying: end
 
       await enter('reporting');
 
