@@ -14,6 +14,7 @@ import {
   type NoticePolicy,
 } from '../domain/fallback.js';
 import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
+import { noticeParts } from '../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
@@ -232,21 +233,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             renderNotice({
               locale: p.locale,
               ...(deps.organisation ? { organisation: deps.organisation } : {}),
-              incident: {
-                title: facts.title,
-                description: facts.description,
-                discoveredAt: facts.discoveredAt,
-                occurredFrom: facts.occurredFrom,
-                occurredTo: facts.occurredTo,
-                dataCategories: facts.dataCategories,
-                measuresTaken: facts.measuresTaken,
-                userActions: facts.userActions,
-                contact: facts.contact,
-              },
-              person: {
-                ...(p.name ? { name: p.name } : {}),
-                ...(p.dataCategories?.length ? { dataCategories: p.dataCategories } : {}),
-              },
+              ...noticeParts(facts, p),
               noticeVersion,
               noticeUrl: link,
             }),

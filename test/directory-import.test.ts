@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await svc?.close();
-  await db?.query(`DROP SCHEMA ${schema} CASCADE`);
   await db?.end();
 });
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { freePort, startDevServer } from '../../platform/temporal-server.js';
 import { bundleWorkflows } from '../../worker/workflow-bundle.js';
@@ -25,11 +26,27 @@ function postgresUrl(): string {
   return url;
 }
 
+/** Schemas the tests make (ledgers, directories); dropped only when no test file runs. */
+async function dropTestSchemas(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^(test|svc|dir)_[a-z0-9_]+$'`,
+    );
+    for (const { name } of rows) await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'breach-test-'));
   const server = await startDevServer({ dbFile: path.join(dir, 'temporal.db'), port: await freePort() });
   project.provide('temporalAddress', server.address);
-  project.provide('databaseUrl', postgresUrl());
+  const databaseUrl = postgresUrl();
+  await dropTestSchemas(databaseUrl);
+  project.provide('databaseUrl', databaseUrl);
 
   const bundle = await bundleWorkflows();
   const bundlePath = path.join(dir, 'workflow-bundle.js');
@@ -37,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', bundlePath);
 
   return async () => {
+    await dropTestSchemas(databaseUrl);
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
