@@ -90,18 +90,7 @@ async function startIncidentWorkflow(
   incident: IncidentRecord,
   actor: string,
 ): Promise<void> {
-  const facts = incident.facts;
-  const input: IncidentWorkflowInput = {
-    incidentId: incident.id,
-    openedBy: actor,
-    facts: {
-      discoveredAt: facts.discoveredAt,
-      severity: facts.severity,
-      dataCategories: facts.dataCategories,
-      attributes: facts.attributes,
-    },
-    policy: { retentionDays: deps.config.RETENTION_DAYS, monitoringDays: deps.config.MONITORING_DAYS },
-  };
+  const input = workflowInputFor(deps, incident, actor);
   try {
     await deps.client.workflow.start('incidentWorkflow', {
       workflowId: incidentWorkflowId(incident.id),
@@ -110,7 +99,7 @@ async function startIncidentWorkflow(
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       typedSearchAttributes: [
         { key: IncidentPhaseAttribute, value: 'opened' },
-        { key: IncidentSeverityAttribute, value: facts.severity },
+        { key: IncidentSeverityAttribute, value: input.facts.severity },
       ],
     });
   } catch (err) {
