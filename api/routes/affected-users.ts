@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   importAffectedUsers,
   ImportFormatError,
@@ -17,9 +16,9 @@ import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
+import { IncidentParams } from './incident-params.js';
 
 const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
-const Params = z.object({ id: z.string().min(1).max(100) });
 
 /** Uploads of affected people, streamed straight into the ledger: a file of a million rows is never held whole. */
 export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
@@ -38,7 +37,7 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           summary: 'Upload affected users (text/csv or application/x-ndjson)',
           description:
             'Columns: userId (required), name, email, phone, pushToken, locale, country, region, dataCategories (; separated). Answers 202 with counts and the first 100 errors.',
-          params: Params,
+          params: IncidentParams,
         },
       },
       async (request, reply) => {
@@ -93,7 +92,7 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           summary: "Read affected users from the company's user directory",
           description:
             'Runs DIRECTORY_QUERY against DIRECTORY_DATABASE_URL inside the workflow (durable, paged); answers 202 at once. GET the incident to follow `directoryImport` and the assessment.',
-          params: Params,
+          params: IncidentParams,
         },
       },
       async (request, reply) => {

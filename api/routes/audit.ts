@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { requireRole } from '../auth.js';
 import { loadIncident, type IncidentDeps } from '../incidents.js';
-
-const Params = z.object({ id: z.string().min(1).max(100) });
+import { IncidentParams } from './incident-params.js';
 
 /** The append-only record of every decision, approval and send step: what an auditor asks to see later. */
 export function auditRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
@@ -14,7 +12,11 @@ export function auditRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): F
       '/v1/incidents/:id/audit',
       {
         onRequest: reader,
-        schema: { tags: ['incidents'], summary: "The incident's audit log, oldest first", params: Params },
+        schema: {
+          tags: ['incidents'],
+          summary: "The incident's audit log, oldest first",
+          params: IncidentParams,
+        },
       },
       async (request) => {
         await loadIncident(deps, request.params.id);

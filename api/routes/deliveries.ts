@@ -5,8 +5,8 @@ import type { ApiKeyEntry } from '../api-keys.js';
 import { requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { loadIncident, type IncidentDeps } from '../incidents.js';
+import { IncidentParams } from './incident-params.js';
 
-const Params = z.object({ id: z.string().min(1).max(100) });
 const Query = z.object({
   channel: z.enum(CHANNELS as unknown as ['email', 'sms', 'push']).optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
@@ -23,7 +23,12 @@ export function deliveryRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents/:id/deliveries',
       {
         onRequest: reader,
-        schema: { tags: ['notices'], summary: 'Page through deliveries', params: Params, querystring: Query },
+        schema: {
+          tags: ['notices'],
+          summary: 'Page through deliveries',
+          params: IncidentParams,
+          querystring: Query,
+        },
       },
       async (request) => {
         await loadIncident(deps, request.params.id);

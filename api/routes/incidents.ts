@@ -16,8 +16,8 @@ import {
 } from '../incidents.js';
 import { incidentSummary, incidentView } from '../incident-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
+import { IncidentParams } from './incident-params.js';
 
-const IncidentParams = z.object({ id: z.string().min(1).max(100) });
 const ApproveBody = z
   .object({ note: z.string().trim().max(2000).optional() })
   .strict()

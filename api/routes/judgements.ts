@@ -8,8 +8,7 @@ import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
 import { HttpError, issuesFromZod } from '../errors.js';
 import { loadIncident, runUpdate, type IncidentDeps } from '../incidents.js';
-
-const Params = z.object({ id: z.string().min(1).max(100) });
+import { IncidentParams } from './incident-params.js';
 
 /** Judgements: decisions the law leaves to people (risk, materiality, awareness…), signed into the audit log. */
 export function judgementRoutes(
@@ -27,7 +26,7 @@ export function judgementRoutes(
         schema: {
           tags: ['obligations'],
           summary: 'Record a judgement',
-          params: Params,
+          params: IncidentParams,
           body: JudgementRequest,
         },
       },

@@ -6,8 +6,8 @@ import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
 import { conflict } from '../errors.js';
 import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
+import { IncidentParams } from './incident-params.js';
 
-const Params = z.object({ id: z.string().min(1).max(100) });
 /** New facts for a follow-up notice; what is left out stays as it was. */
 const SupplementBody = z
   .object({
@@ -33,7 +33,7 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
         schema: {
           tags: ['notices'],
           summary: 'Send a supplemental notice with new facts',
-          params: Params,
+          params: IncidentParams,
           body: SupplementBody,
         },
       },
