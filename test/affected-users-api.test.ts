@@ -35,10 +35,7 @@ describe.each(['sqlite', 'postgres'] as const)('affected-user upload (%s ledger)
     });
   const open = async () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    await eventually(
-      async () =>
-        (await svc.call('responder', 'GET', `/v1/incidents/${json.id}`)).json.phase === 'awaiting_approval',
-    );
+    await svc.reachPhase(json.id, 'awaiting_approval');
     return json.id as string;
   };
 

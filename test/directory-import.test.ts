@@ -35,10 +35,7 @@ describe('import from the user directory', () => {
   it('reads the directory durably, reports rejects, re-assesses, and refuses a second run while one is running', async () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
     const id = json.id as string;
-    await eventually(
-      async () =>
-        (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
-    );
+    await svc.reachPhase(id, 'awaiting_approval');
 
     const started = await svc.call('responder', 'POST', `/v1/incidents/${id}/affected-users/directory`);
     expect(started.status).toBe(202);

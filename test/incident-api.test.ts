@@ -10,10 +10,6 @@ afterAll(async () => {
   await svc?.close();
 });
 
-const phaseOf = async (id: string) =>
-  (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json?.phase as string;
-const reachPhase = (id: string, phase: string) => eventually(async () => (await phaseOf(id)) === phase);
-
 describe('authentication and roles', () => {
   it('answers 401 without a key or with a wrong one', async () => {
     expect((await svc.call(null, 'POST', '/v1/incidents', incidentRequest())).status).toBe(401);
@@ -93,7 +89,7 @@ describe('opening an incident', () => {
 
   it('lists incidents filtered by phase', async () => {
     const opened = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    await reachPhase(opened.json.id, 'awaiting_approval');
+    await svc.reachPhase(opened.json.id, 'awaiting_approval');
     const waiting = await eventually(async () => {
       const r = await svc.call('responder', 'GET', '/v1/incidents?phase=awaiting_approval');
       return r.json.items.some((i: { id: string }) => i.id === opened.json.id) ? r : undefined;
@@ -109,7 +105,7 @@ describe('the lifecycle through the API', () => {
   it('walks every phase from opened to closed, recording each in the ledger and audit log', async () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
     const id = json.id as string;
-    await reachPhase(id, 'awaiting_approval');
+    await svc.reachPhase(id, 'awaiting_approval');
 
     expect((await svc.call('responder', 'POST', `/v1/incidents/${id}/approve`, { note: 'ok' })).status).toBe(
       403,
@@ -118,7 +114,7 @@ describe('the lifecycle through the API', () => {
     expect(approved.status).toBe(200);
     expect(approved.json.approval.note).toBe('go ahead');
 
-    await reachPhase(id, 'monitoring');
+    await svc.reachPhase(id, 'monitoring');
     const again = await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'again' });
     expect(again.status).toBe(409);
     expect(again.json.error.message).toMatch(/cannot approve .* in phase/);
@@ -153,7 +149,7 @@ describe('the lifecycle through the API', () => {
   it('cancels with a reason, and refuses a second cancel and a later approval', async () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
     const id = json.id as string;
-    await reachPhase(id, 'awaiting_approval');
+    await svc.reachPhase(id, 'awaiting_approval');
     expect((await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, {})).status).toBe(400);
     const cancelled = await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, {
       reason: 'false alarm',

@@ -15,10 +15,6 @@ afterAll(async () => {
   await svc?.close();
 });
 
-const phaseOf = async (id: string) =>
-  (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json?.phase as string;
-const reachPhase = (id: string, phase: string) => eventually(async () => (await phaseOf(id)) === phase);
-
 function exportHistory(workflowId: string): string {
   const cli = findTemporalCli();
   if (!cli) throw new Error('temporal CLI not found');
@@ -36,7 +32,7 @@ describe('incident workflow', () => {
   it('continues where it was after the worker is stopped and a new one starts', async () => {
     const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
     const id = json.id as string;
-    await reachPhase(id, 'awaiting_approval');
+    await svc.reachPhase(id, 'awaiting_approval');
     await eventually(async () => (await svc.ledger.getIncident(id))?.phase === 'awaiting_approval');
 
     await svc.stopWorker();
@@ -52,7 +48,7 @@ describe('incident workflow', () => {
       note: 'after restart',
     });
     expect(approved.status).toBe(200);
-    await reachPhase(id, 'monitoring');
+    await svc.reachPhase(id, 'monitoring');
   });
 
   it('keeps the contact email and description out of Temporal history in plaintext', async () => {
@@ -64,9 +60,9 @@ describe('incident workflow', () => {
       '/v1/incidents',
       incidentRequest({ description, contact: { name: 'DPO', email } }),
     );
-    await reachPhase(json.id, 'awaiting_approval');
+    await svc.reachPhase(json.id, 'awaiting_approval');
     await svc.call('approver', 'POST', `/v1/incidents/${json.id}/approve`, { note: `approved by ${email}` });
-    await reachPhase(json.id, 'monitoring');
+    await svc.reachPhase(json.id, 'monitoring');
 
     const history = exportHistory(incidentWorkflowId(json.id));
     expect(history).toMatch(/WorkflowExecutionStarted|WORKFLOW_EXECUTION_STARTED/);
@@ -84,7 +80,7 @@ describe('incident workflow', () => {
       '/v1/incidents',
       incidentRequest({ severity: 'critical' }),
     );
-    await reachPhase(json.id, 'awaiting_approval');
+    await svc.reachPhase(json.id, 'awaiting_approval');
     const found = await eventually(async () => {
       const ids: string[] = [];
       for await (const wf of svc.client.workflow.list({

@@ -3,7 +3,7 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signNoticeLink } from '../domain/notice/link.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
-import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
+import { incidentRequest, startTestService, type TestService } from './support/service.js';
 
 const TWILIO = {
   TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
@@ -24,16 +24,11 @@ beforeAll(async () => {
     incidentRequest({ title: 'Exposed <backup> bucket', dataCategories: ['email', 'password'] }),
   );
   incidentId = json.id;
-  await eventually(
-    async () =>
-      (await svc.call('responder', 'GET', `/v1/incidents/${incidentId}`)).json.phase === 'awaiting_approval',
+  await svc.reachPhase(incidentId, 'awaiting_approval');
+  await svc.uploadAffectedUsers(
+    incidentId,
+    'userId,name,email,locale,country,dataCategories\nu-17,Li Wei,li@example.cn,zh-CN,CN,password\n',
   );
-  await svc.app.inject({
-    method: 'POST',
-    url: `/v1/incidents/${incidentId}/affected-users`,
-    headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-    payload: 'userId,name,email,locale,country,dataCategories\nu-17,Li Wei,li@example.cn,zh-CN,CN,password\n',
-  });
 });
 afterAll(async () => {
   await svc?.close();

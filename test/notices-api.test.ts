@@ -32,16 +32,8 @@ describe('notices through the API', () => {
       incidentRequest({ severity: 'medium' }),
     );
     const id = json.id as string;
-    await eventually(
-      async () =>
-        (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
-    );
-    await svc.app.inject({
-      method: 'POST',
-      url: `/v1/incidents/${id}/affected-users`,
-      headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-      payload: people,
-    });
+    await svc.reachPhase(id, 'awaiting_approval');
+    await svc.uploadAffectedUsers(id, people);
     await eventually(
       async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 5,
     );

@@ -42,16 +42,8 @@ describe('obligations of an incident', () => {
       }),
     );
     const id = opened.json.id as string;
-    await eventually(
-      async () =>
-        (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
-    );
-    const upload = await svc.app.inject({
-      method: 'POST',
-      url: `/v1/incidents/${id}/affected-users`,
-      headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-      payload: people(),
-    });
+    await svc.reachPhase(id, 'awaiting_approval');
+    const upload = await svc.uploadAffectedUsers(id, people());
     expect(upload.json().accepted).toBe(665);
 
     const view = await eventually(async () => {

@@ -41,16 +41,8 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<string> {
     incidentRequest({ externalId: `replay-${randomBytes(4).toString('hex')}` }),
   );
   const id = json.id as string;
-  await eventually(
-    async () =>
-      (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
-  );
-  await svc.app.inject({
-    method: 'POST',
-    url: `/v1/incidents/${id}/affected-users`,
-    headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-    payload: 'userId,email,country\nr1,r1@example.com,DE\nr2,r2@example.com,US\n',
-  });
+  await svc.reachPhase(id, 'awaiting_approval');
+  await svc.uploadAffectedUsers(id, 'userId,email,country\nr1,r1@example.com,DE\nr2,r2@example.com,US\n');
   await eventually(
     async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 2,
   );
@@ -58,9 +50,7 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<string> {
     await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, { reason: 'false alarm' });
   } else {
     await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
-    await eventually(
-      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'monitoring',
-    );
+    await svc.reachPhase(id, 'monitoring');
     await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, { reason: 'done' });
   }
   return incidentWorkflowId(id);

@@ -21,10 +21,7 @@ describe('supplemental notices', () => {
       incidentRequest({ severity: 'medium' }),
     );
     const id = json.id as string;
-    await eventually(
-      async () =>
-        (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'awaiting_approval',
-    );
+    await svc.reachPhase(id, 'awaiting_approval');
     const update = {
       description: 'Forensics found the bucket was also copied by a second party on 19 November.',
       note: 'new finding',
@@ -34,22 +31,17 @@ describe('supplemental notices', () => {
       (await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, { note: 'nothing new' })).status,
     ).toBe(400);
 
-    await svc.app.inject({
-      method: 'POST',
-      url: `/v1/incidents/${id}/affected-users`,
-      headers: { authorization: `Bearer ${svc.keys.responder}`, 'content-type': 'text/csv' },
-      payload:
-        'userId,email,pushToken,country\ns1,s1@example.com,,DE\ns2,s2@example.com,,FR\ns3,s3@example.com,,US\ns4,,dead-token,GB\n',
-    });
+    await svc.uploadAffectedUsers(
+      id,
+      'userId,email,pushToken,country\ns1,s1@example.com,,DE\ns2,s2@example.com,,FR\ns3,s3@example.com,,US\ns4,,dead-token,GB\n',
+    );
     // s4's only contact is a push token the provider says is no longer registered.
     providers.fcm.fail('dead-token', 'UNREGISTERED');
     await eventually(
       async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 4,
     );
     await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
-    await eventually(
-      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.phase === 'monitoring',
-    );
+    await svc.reachPhase(id, 'monitoring');
     expect(providers.smtp.received).toHaveLength(3);
 
     const sent = await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, update);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
 import { buildApi } from '../../api/server.js';
@@ -44,6 +44,12 @@ export interface TestService {
     url: string,
     body?: unknown,
   ): Promise<{ status: number; json: ResponseJson }>;
+  /** The live phase as GET /v1/incidents/:id reports it. */
+  phaseOf(id: string): Promise<string>;
+  /** Waits until GET /v1/incidents/:id reports `phase`. */
+  reachPhase(id: string, phase: string): Promise<void>;
+  /** Uploads affected users as a responder (CSV unless another media type is given). */
+  uploadAffectedUsers(id: string, body: string, contentType?: string): Promise<LightMyRequestResponse>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -127,7 +133,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   };
   await startWorker();
 
-  return {
+  const service: TestService = {
     config,
     client,
     ledger,
@@ -147,6 +153,20 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       }
       return { status: res.statusCode, json };
     },
+    async phaseOf(id) {
+      return (await service.call('responder', 'GET', `/v1/incidents/${id}`)).json?.phase;
+    },
+    async reachPhase(id, phase) {
+      await eventually(async () => (await service.phaseOf(id)) === phase);
+    },
+    uploadAffectedUsers(id, body, contentType = 'text/csv') {
+      return app.inject({
+        method: 'POST',
+        url: `/v1/incidents/${id}/affected-users`,
+        headers: { authorization: `Bearer ${keys.responder}`, 'content-type': contentType },
+        payload: body,
+      });
+    },
     startWorker,
     stopWorker,
     async close() {
@@ -157,6 +177,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return service;
 }
 
 /** Polls until `check` returns a truthy value, or fails with what it saw last. */
