@@ -17,7 +17,7 @@ import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
 import { noticeParts } from '../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
-import type { ClaimResult, Ledger, StoredAffectedUser } from '../store/ledger.js';
+import type { ClaimResult, DeliveryRecord, Ledger, StoredAffectedUser } from '../store/ledger.js';
 import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
 import { SendGate } from './notice-gate.js';
 import { OutcomeWriter } from './notice-outcomes.js';
@@ -47,6 +47,19 @@ export interface SendNoticePageInput {
   noticeVersion: number;
   policy: NoticePolicy;
   page: NoticePage;
+  /**
+   * Only these channels of an `all` policy, each channel sent as its own lane so a fast one does
+   * not wait for a slow one; who was reached is then decided by `settleNoticePages`. Absent: the
+   * page tries every channel of the policy and decides for its people itself.
+   */
+  lane?: NoticeChannel[];
+}
+
+export interface SettleNoticePagesInput {
+  incidentId: string;
+  noticeVersion: number;
+  policy: NoticePolicy;
+  pageSize: number;
 }
 
 export interface NoticeFanoutEvent {
@@ -162,6 +175,61 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     return `${settings.noticeBaseUrl}/n/${token}`;
   }
 
+  /**
+   * Reached, still pending or unreachable, per person. No channel could reach the unreachable: every
+   * channel of the policy is marked unreachable with its own reason, which the announcement
+   * (substitute notice) counts and lists.
+   */
+  async function decideOutcomes(
+    policy: NoticePolicy,
+    people: readonly StoredAffectedUser[],
+    statesOf: (p: StoredAffectedUser) => States,
+    at: { incidentId: string; noticeVersion: number },
+  ): Promise<{ reached: number; pending: number; unreachable: number }> {
+    let reached = 0;
+    let pending = 0;
+    const unreachable: Array<{ p: StoredAffectedUser; reasons: Partial<Record<NoticeChannel, string>> }> =
+      [];
+    for (const p of people) {
+      const o = personOutcome(policy, statesOf(p));
+      if (o.reached) reached++;
+      if (o.pending) pending++;
+      if (o.unreachable) unreachable.push({ p, reasons: o.unreachable });
+    }
+    await Promise.all(
+      unreachable.flatMap(({ p, reasons }) =>
+        (Object.entries(reasons) as Array<[NoticeChannel, string]>).map(([channel, reason]) =>
+          outcomes.record({ ...at, userId: p.userId, channel }, { status: 'unreachable', reason }),
+        ),
+      ),
+    );
+    return { reached, pending, unreachable: unreachable.length };
+  }
+
+  /** What the ledger says a channel did for a person, for a lane that has finished. */
+  function ledgerState(p: StoredAffectedUser, channel: NoticeChannel, row?: DeliveryRecord): ChannelState {
+    if (row) {
+      switch (row.status) {
+        case 'accepted':
+        case 'delivered':
+          return { kind: 'sent' };
+        case 'failed_permanent':
+          return {
+            kind: 'failed',
+            reason: `${channel} failed permanently${row.errorCode ? ` (${row.errorCode})` : ''}`,
+          };
+        case 'unreachable':
+          return { kind: 'failed', reason: row.errorMessage ?? `${channel} unreachable` };
+        default:
+          return { kind: 'pending' };
+      }
+    }
+    if (!channels[channel]) return { kind: 'failed', reason: `${channel} is not configured` };
+    const a = addressFor(p, channel);
+    // An address without a row: the lane has not been there (yet); decide nothing.
+    return 'missing' in a ? { kind: 'failed', reason: a.missing } : { kind: 'pending' };
+  }
+
   return {
     /** The worker's fan-out tuning, read once per fan-out so every page of it uses the same. */
     async noticeFanoutSettings(): Promise<Pick<FanoutSettings, 'pageSize' | 'window' | 'pagesPerRun'>> {
@@ -177,16 +245,63 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       const pages: NoticePage[] = [];
       let cursor = input.after;
       for (let i = 0; i < input.pages; i++) {
-        const people = await ledger.pageAffectedUsers(input.incidentId, {
+        const ids = await ledger.pageAffectedUserIds(input.incidentId, {
           ...(cursor !== undefined ? { afterUserId: cursor } : {}),
           limit: input.pageSize,
         });
-        if (people.length === 0) return { pages, ...(cursor !== undefined ? { cursor } : {}), done: true };
-        pages.push({ ...(cursor !== undefined ? { after: cursor } : {}), size: people.length });
-        cursor = people[people.length - 1]!.userId;
-        if (people.length < input.pageSize) return { pages, cursor, done: true };
+        if (ids.length === 0) return { pages, ...(cursor !== undefined ? { cursor } : {}), done: true };
+        pages.push({ ...(cursor !== undefined ? { after: cursor } : {}), size: ids.length });
+        cursor = ids[ids.length - 1]!;
+        if (ids.length < input.pageSize) return { pages, cursor, done: true };
       }
       return { pages, ...(cursor !== undefined ? { cursor } : {}), done: false };
+    },
+
+    /**
+     * After every lane of an `all` fan-out finished: who was reached, who no channel could reach
+     * (recorded with the reasons), page by page from the ledger. A retry resumes after the last
+     * page its heartbeat reported, with the counts so far.
+     */
+    async settleNoticePages(input: SettleNoticePagesInput): Promise<FanoutTotals> {
+      const ctx = Context.current();
+      const { incidentId, noticeVersion, policy } = input;
+      const resume = ctx.info.heartbeatDetails as { after?: string; totals: FanoutTotals } | undefined;
+      const totals = resume?.totals ?? emptyFanoutTotals();
+      let after = resume?.after;
+      for (;;) {
+        const people = await ledger.pageAffectedUsers(incidentId, {
+          ...(after !== undefined ? { afterUserId: after } : {}),
+          limit: input.pageSize,
+        });
+        if (people.length === 0) break;
+        const rows = new Map<string, Partial<Record<NoticeChannel, DeliveryRecord>>>();
+        for (const r of await ledger.deliveriesOf(
+          incidentId,
+          noticeVersion,
+          people.map((p) => p.userId),
+        )) {
+          const own = rows.get(r.userId) ?? {};
+          own[r.channel] = r;
+          rows.set(r.userId, own);
+        }
+        const decided = await decideOutcomes(
+          policy,
+          people,
+          (p) =>
+            Object.fromEntries(
+              policy.order.map((c) => [c, ledgerState(p, c, rows.get(p.userId)?.[c])]),
+            ) as States,
+          { incidentId, noticeVersion },
+        );
+        totals.pages++;
+        totals.people += people.length;
+        totals.reached += decided.reached;
+        totals.unreachable += decided.unreachable;
+        after = people[people.length - 1]!.userId;
+        ctx.heartbeat({ after, totals });
+        if (people.length < input.pageSize) break;
+      }
+      return totals;
     },
 
     async recordNoticeFanout(e: NoticeFanoutEvent): Promise<void> {
@@ -209,7 +324,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
      */
     async sendNoticePage(input: SendNoticePageInput): Promise<FanoutTotals> {
       const ctx = Context.current();
-      const { incidentId, noticeVersion, policy } = input;
+      const { incidentId, noticeVersion, policy, lane } = input;
       const lastAttempt = ctx.info.attempt >= settings.fanout.maxSendAttempts;
       const incident = await ledger.getIncident(incidentId);
       if (!incident) throw ApplicationFailure.nonRetryable(`incident ${incidentId} not found`, 'NotFound');
@@ -223,21 +338,24 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       const facts = incident.facts;
       const notices = new Map<string, RenderedNotice>();
       const links = new Map<string, string>();
-      const prepare = (batch: readonly StoredAffectedUser[]) => {
+      const prepare = (batch: readonly StoredAffectedUser[], channel: NoticeChannel) => {
         for (const p of batch) {
-          if (notices.has(p.userId)) continue;
+          // Writes this channel's text now, so a notice that cannot be written fails here, not mid-send.
+          if (notices.has(p.userId)) {
+            void notices.get(p.userId)![channel];
+            continue;
+          }
           const link = noticeUrl(incidentId, p.userId, noticeVersion);
           links.set(p.userId, link);
-          notices.set(
-            p.userId,
-            renderNotice({
-              locale: p.locale,
-              ...(deps.organisation ? { organisation: deps.organisation } : {}),
-              ...noticeParts(facts, p),
-              noticeVersion,
-              noticeUrl: link,
-            }),
-          );
+          const notice = renderNotice({
+            locale: p.locale,
+            ...(deps.organisation ? { organisation: deps.organisation } : {}),
+            ...noticeParts(facts, p),
+            noticeVersion,
+            noticeUrl: link,
+          });
+          void notice[channel];
+          notices.set(p.userId, notice);
         }
       };
 
@@ -354,7 +472,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             }
           });
           try {
-            prepare(toSend);
+            prepare(toSend, channel);
           } catch (err) {
             // A notice that cannot be written is our fault, not the person's: give the claims back
             // and let the page retry (and alert) until the content or its data is fixed.
@@ -412,8 +530,9 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           const groups = new Map<NoticeChannel, StoredAffectedUser[]>();
           for (const p of people) {
             const s = states.get(p.userId)!;
-            const todo =
-              policy.mode === 'all'
+            const todo = lane
+              ? lane.filter((c) => !s[c])
+              : policy.mode === 'all'
                 ? policy.order.filter((c) => !s[c])
                 : [nextChannel(policy, s)].filter((c): c is NoticeChannel => c !== undefined);
             for (const c of todo) {
@@ -437,27 +556,23 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       }
 
       let pending = 0;
-      const unreachable: Array<{ p: StoredAffectedUser; reasons: Partial<Record<NoticeChannel, string>> }> =
-        [];
-      for (const p of people) {
-        const o = personOutcome(policy, states.get(p.userId)!);
-        if (o.reached) totals.reached++;
-        if (o.pending) pending++;
-        if (o.unreachable) unreachable.push({ p, reasons: o.unreachable });
+      if (lane) {
+        // People and pages are counted once, by the settling pass, not once per lane.
+        totals.pages = 0;
+        totals.people = 0;
+        for (const p of people) {
+          const s = states.get(p.userId)!;
+          if (lane.some((c) => s[c]?.kind === 'pending')) pending++;
+        }
+      } else {
+        const decided = await decideOutcomes(policy, people, (p) => states.get(p.userId)!, {
+          incidentId,
+          noticeVersion,
+        });
+        pending = decided.pending;
+        totals.reached = decided.reached;
+        totals.unreachable = decided.unreachable;
       }
-      // No channel could reach these people: every channel of the policy is marked unreachable with
-      // its own reason, which the announcement (substitute notice) counts and lists.
-      await Promise.all(
-        unreachable.flatMap(({ p, reasons }) =>
-          (Object.entries(reasons) as Array<[NoticeChannel, string]>).map(([channel, reason]) =>
-            outcomes.record(
-              { incidentId, userId: p.userId, channel, noticeVersion },
-              { status: 'unreachable', reason },
-            ),
-          ),
-        ),
-      );
-      totals.unreachable = unreachable.length;
 
       if (pending > 0) {
         throw ApplicationFailure.create({

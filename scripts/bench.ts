@@ -10,6 +10,7 @@ import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import {
   benchPerson,
+  type ChannelMix,
   runHarnessWorker,
   seededRandom,
   startHarness,
@@ -61,9 +62,13 @@ function sample(channel: Channel, i: number) {
 }
 
 /** Sends `count` notices through one channel as fast as its configured concurrency allows. */
-async function ceiling(channels: Channels, channel: Channel, count: number): Promise<number> {
+async function ceiling(
+  channels: Channels,
+  channel: Channel,
+  count: number,
+  started = Date.now(),
+): Promise<number> {
   const samples = Array.from({ length: 50 }, (_, i) => sample(channel, i));
-  const started = Date.now();
   const chunk = 1000;
   let accepted = 0;
   for (let i = 0; i < count; i += chunk) {
@@ -106,6 +111,18 @@ async function ceiling(channels: Channels, channel: Channel, count: number): Pro
   return count / ((Date.now() - started) / 1000);
 }
 
+function parseMix(text: string): ChannelMix {
+  const mix: ChannelMix = { email: 0, sms: 0, push: 0 };
+  for (const part of text.split(',')) {
+    const [channel, share] = part.split('=');
+    if (!CHANNELS.includes(channel as Channel) || !(Number(share) >= 0 && Number(share) <= 1)) {
+      throw new Error(`--mix: expected channel=share pairs such as email=0.9,sms=0.5,push=0.4, got "${part}"`);
+    }
+    mix[channel as Channel] = Number(share);
+  }
+  return mix;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -113,13 +130,16 @@ async function main(): Promise<void> {
       severity: { type: 'string', default: 'high' },
       'ceiling-max': { type: 'string', default: '20000' },
       workers: { type: 'string', default: '1' },
+      // e.g. `--mix push=1,email=0,sms=0` to look at one channel alone.
+      mix: { type: 'string', default: 'email=0.9,sms=0.5,push=0.4' },
     },
   });
   const users = Number(values.users);
   if (!Number.isInteger(users) || users < 1) throw new Error('--users must be a positive integer');
   const ceilingMax = Number(values['ceiling-max']);
+  const mix = parseMix(values.mix);
   console.log(
-    `bench: ${users.toLocaleString('en')} people, severity ${values.severity}, ${values.workers} worker process(es)`,
+    `bench: ${users.toLocaleString('en')} people (${values.mix}), severity ${values.severity}, ${values.workers} worker process(es)`,
   );
 
   const h = await startHarness({ workerScript: new URL(import.meta.url).pathname });
@@ -128,7 +148,7 @@ async function main(): Promise<void> {
     const expected: Record<Channel, number> = { email: 0, sms: 0, push: 0 };
     function* pages() {
       for (let i = 0; i < users; i += 1000) {
-        const page = Array.from({ length: Math.min(1000, users - i) }, (_, j) => benchPerson(i + j, random));
+        const page = Array.from({ length: Math.min(1000, users - i) }, (_, j) => benchPerson(i + j, random, mix));
         for (const p of page) {
           if (p.email) expected.email++;
           if (p.phone) expected.sms++;
@@ -190,39 +210,53 @@ async function main(): Promise<void> {
     const settings = loadChannelSettings(h.workerEnv);
     const channels = createChannels(settings.channels);
     const rows: string[] = [];
-    // Seconds the three channels' ceilings would need, one after the other, for what the run sent.
-    let ceilingSeconds = 0;
+    const sizes = Object.fromEntries(
+      CHANNELS.map((ch) => [ch, Math.min(Math.max(got[ch].length, 1000), ceilingMax)]),
+    ) as Record<Channel, number>;
+    const alone = {} as Record<Channel, number>;
+    let together: Record<Channel, number>;
     try {
-      for (const ch of CHANNELS) {
-        const times = got[ch];
-        const sent = counts.channels[ch].sent;
-        if (times.length !== expected[ch] || sent !== expected[ch]) {
-          console.log(
-            `  ! ${ch}: expected ${expected[ch]}, server received ${times.length}, ledger sent ${sent}`,
-          );
-        }
-        const rate = times.length / ((most(times) - approvedAt) / 1000);
-        const n = Math.min(Math.max(times.length, 1000), ceilingMax);
-        const top = await ceiling(channels, ch, n);
-        ceilingSeconds += times.length / top;
-        rows.push(
-          `  ${ch.padEnd(6)} ${String(times.length).padStart(8)} ${rate.toFixed(0).padStart(14)} ${top.toFixed(0).padStart(11)} ${(rate / top).toFixed(2).padStart(7)}`,
-        );
-      }
+      for (const ch of CHANNELS) alone[ch] = await ceiling(channels, ch, sizes[ch]);
+      // The same work as the run: the three channels' loops at once, sharing this process's CPU as
+      // the worker's channels share the worker's.
+      const started = Date.now();
+      const rates = await Promise.all(CHANNELS.map((ch) => ceiling(channels, ch, sizes[ch], started)));
+      together = Object.fromEntries(CHANNELS.map((ch, i) => [ch, rates[i]!])) as Record<Channel, number>;
     } finally {
       await channels.close();
     }
-    const lastAt = most(all);
-    const e2eSeconds = (lastAt - approvedAt) / 1000;
-    console.log(`\n  channel      sent  end-to-end/s   ceiling/s   ratio`);
+    // Seconds the ceilings would need for what the run sent: one channel after the other, or at once.
+    let aloneSeconds = 0;
+    let togetherSeconds = 0;
+    for (const ch of CHANNELS) {
+      const times = got[ch];
+      const sent = counts.channels[ch].sent;
+      if (times.length !== expected[ch] || sent !== expected[ch]) {
+        console.log(`  ! ${ch}: expected ${expected[ch]}, server received ${times.length}, ledger sent ${sent}`);
+      }
+      const rate = times.length / ((most(times) - approvedAt) / 1000);
+      aloneSeconds += times.length / alone[ch];
+      togetherSeconds = Math.max(togetherSeconds, times.length / together[ch]);
+      rows.push(
+        `  ${ch.padEnd(6)} ${String(times.length).padStart(8)} ${rate.toFixed(0).padStart(13)} ` +
+          `${together[ch].toFixed(0).padStart(16)} ${(rate / together[ch]).toFixed(2).padStart(6)} ` +
+          `${alone[ch].toFixed(0).padStart(13)} ${(rate / alone[ch]).toFixed(2).padStart(6)}`,
+      );
+    }
+    const e2eSeconds = (most(all) - approvedAt) / 1000;
+    const allRate = all.length / e2eSeconds;
+    console.log(`\n  channel      sent  end-to-end/s  ceiling at once/s  ratio  ceiling alone/s  ratio`);
     for (const r of rows) console.log(r);
     console.log(
-      `  all      ${String(all.length).padStart(8)} ${(all.length / e2eSeconds).toFixed(0).padStart(14)} ${(all.length / ceilingSeconds).toFixed(0).padStart(11)} ${(ceilingSeconds / e2eSeconds).toFixed(2).padStart(7)}`,
+      `  all    ${String(all.length).padStart(8)} ${allRate.toFixed(0).padStart(13)} ` +
+        `${(all.length / togetherSeconds).toFixed(0).padStart(16)} ${(togetherSeconds / e2eSeconds).toFixed(2).padStart(6)} ` +
+        `${(all.length / aloneSeconds).toFixed(0).padStart(13)} ${(aloneSeconds / e2eSeconds).toFixed(2).padStart(6)}`,
     );
     console.log(
-      "  end-to-end/s: notices from approval to that channel's last one, all channels sending at once;\n" +
-        '  ceiling/s: a bare SDK loop, one channel alone, same local server and concurrency;\n' +
-        '  all: every notice, against the three ceilings one after the other.',
+      "  end-to-end/s: a channel's notices from approval to its last one, all channels sending at once;\n" +
+        '  ceiling at once/s: bare SDK loops (same SDKs, local servers, concurrency), the three channels at once;\n' +
+        '  ceiling alone/s: the same loop for one channel with nothing else running;\n' +
+        '  all: every notice; at once = the slowest channel, alone = the three one after the other.',
     );
   } finally {
     await h.close();

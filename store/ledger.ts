@@ -259,6 +259,10 @@ export interface Ledger {
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
   ): Promise<DeliveryStatus | undefined>;
   getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
+  /** Every delivery row of these people for one notice version (any channel), in no set order. */
+  deliveriesOf(incidentId: string, noticeVersion: number, userIds: readonly string[]): Promise<DeliveryRecord[]>;
+  /** The user ids of a page of the affected set, without the rest of the row. */
+  pageAffectedUserIds(incidentId: string, opts: { afterUserId?: string; limit: number }): Promise<string[]>;
   deliveryCounts(incidentId: string, opts?: { noticeVersion?: number }): Promise<DeliveryCounts>;
   /** Ordered by (userId, channel, noticeVersion); no personal data beyond the userId. */
   pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>>;

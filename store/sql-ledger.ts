@@ -473,6 +473,16 @@ export class SqlLedger implements Ledger {
     return rows.map((r) => this.toStoredUser(r));
   }
 
+  async pageAffectedUserIds(
+    incidentId: string,
+    opts: { afterUserId?: string; limit: number },
+  ): Promise<string[]> {
+    let q = this.db.selectFrom('affected_users').select('user_id').where('incident_id', '=', incidentId);
+    if (opts.afterUserId !== undefined) q = q.where('user_id', '>', opts.afterUserId);
+    const rows = await q.orderBy('user_id', 'asc').limit(opts.limit).execute();
+    return rows.map((r) => r.user_id);
+  }
+
   async getAffectedUser(incidentId: string, userId: string): Promise<StoredAffectedUser | undefined> {
     const r = await this.db
       .selectFrom('affected_users')
@@ -781,10 +791,65 @@ export class SqlLedger implements Ledger {
     items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
   ): Promise<(DeliveryStatus | undefined)[]> {
     return this.write(async (trx) => {
-      const out: (DeliveryStatus | undefined)[] = [];
-      for (const { key, outcome } of items) out.push(await this.recordOne(trx, key, outcome));
+      const out: (DeliveryStatus | undefined)[] = new Array(items.length);
+      const done = await this.recordAcceptances(trx, items);
+      for (const [i, { key, outcome }] of items.entries()) {
+        out[i] = done.has(i) ? 'accepted' : await this.recordOne(trx, key, outcome);
+      }
       return out;
     });
+  }
+
+  /**
+   * Acceptances are most of what a fan-out records: those of one (incident, channel, notice version)
+   * go in one statement per chunk. Returns the indexes applied; the rest (already delivered, a
+   * callback that came first, ...) take the one-by-one path.
+   */
+  private async recordAcceptances(
+    trx: Kysely<LedgerDatabase>,
+    items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
+  ): Promise<Set<number>> {
+    const groups = new Map<string, Array<{ i: number; key: DeliveryKey; providerId: string }>>();
+    const seen = new Set<string>();
+    for (const [i, { key, outcome }] of items.entries()) {
+      if (outcome.status !== 'accepted' || outcome.at !== undefined) continue;
+      const person = `${key.incidentId}\u0000${key.channel}\u0000${key.noticeVersion}\u0000${key.userId}`;
+      // The same key twice in one batch keeps the one-by-one path's order of effects.
+      if (seen.has(person)) continue;
+      seen.add(person);
+      const group = `${key.incidentId}\u0000${key.channel}\u0000${key.noticeVersion}`;
+      const list = groups.get(group) ?? [];
+      list.push({ i, key, providerId: outcome.providerId });
+      groups.set(group, list);
+    }
+    const applied = new Set<number>();
+    const at = nowIso();
+    for (const list of groups.values()) {
+      const { incidentId, channel, noticeVersion } = list[0]!.key;
+      for (const part of chunks(list, 200)) {
+        const providerIds = sql<string>`case ${sql.ref('user_id')} ${sql.join(
+          part.map((p) => sql`when ${p.key.userId} then ${p.providerId}`),
+          sql` `,
+        )} end`;
+        const rows = await trx
+          .updateTable('deliveries')
+          .set({ status: 'accepted', provider_id: providerIds, accepted_at: at, updated_at: at })
+          .where('incident_id', '=', incidentId)
+          .where('channel', '=', channel)
+          .where('notice_version', '=', noticeVersion)
+          .where(
+            'user_id',
+            'in',
+            part.map((p) => p.key.userId),
+          )
+          .where('status', 'in', ALLOWED_FROM.accepted)
+          .returning('user_id')
+          .execute();
+        const updated = new Set(rows.map((r) => r.user_id));
+        for (const p of part) if (updated.has(p.key.userId)) applied.add(p.i);
+      }
+    }
+    return applied;
   }
 
   private async recordOne(
@@ -854,6 +919,25 @@ export class SqlLedger implements Ledger {
       acceptedAt: f.readOptionalTime(r.accepted_at),
       updatedAt: f.readTime(r.updated_at),
     };
+  }
+
+  async deliveriesOf(
+    incidentId: string,
+    noticeVersion: number,
+    userIds: readonly string[],
+  ): Promise<DeliveryRecord[]> {
+    const out: DeliveryRecord[] = [];
+    for (const ids of chunks([...new Set(userIds)])) {
+      const rows = await this.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .where('notice_version', '=', noticeVersion)
+        .where('user_id', 'in', ids)
+        .execute();
+      for (const r of rows) out.push(this.toDelivery(r));
+    }
+    return out;
   }
 
   async getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined> {

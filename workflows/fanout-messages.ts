@@ -1,7 +1,7 @@
 // The notice fan-out's public surface: input, result, progress query and workflow id. Shared by the
 // incident workflow, the activities and the API; counts and cursors only, never people.
 import { defineQuery } from '@temporalio/workflow';
-import type { FanoutProgress, FanoutTotals, NoticePolicy } from '../domain/fallback.js';
+import type { FanoutProgress, FanoutTotals, NoticeChannel, NoticePolicy } from '../domain/fallback.js';
 
 export {
   addFanoutTotals,
@@ -21,12 +21,26 @@ export interface FanoutSettings {
   pagesPerRun: number;
 }
 
+/**
+ * One walk through the affected set. A fan-out whose policy sends on every channel has one lane per
+ * channel, so each channel goes at its own pace; otherwise one lane tries the channels in order.
+ */
+export interface FanoutLane {
+  /** The channels of this lane; absent for the single lane that tries every channel of the policy. */
+  channels?: NoticeChannel[];
+  /** Where the lane's next page starts (the last userId of its previous page). */
+  cursor?: string;
+  exhausted?: boolean;
+}
+
 export interface NoticeFanoutInput {
   incidentId: string;
   /** 1 for the first notice; higher for supplemental notices with new facts. */
   noticeVersion: number;
   policy: NoticePolicy;
-  /** Carried across continue-as-new: where the next page starts (the last userId of the previous page). */
+  /** Carried across continue-as-new: where each lane's next page starts. */
+  lanes?: FanoutLane[];
+  /** Where the next page started in runs recorded before lanes (read only, for their replay). */
   cursor?: string;
   totals?: FanoutTotals;
   run?: number;

@@ -20,6 +20,7 @@ import {
   emptyFanoutTotals,
   fanoutProgressQuery,
   noticeFanoutWorkflowId,
+  type FanoutLane,
   type FanoutSettings,
   type FanoutTotals,
   type NoticeFanoutInput,
@@ -45,7 +46,8 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
   const { incidentId, noticeVersion, policy } = input;
   const run = (input.run ?? 0) + 1;
   const totals = input.totals ?? emptyFanoutTotals();
-  let cursor = input.cursor;
+  const lanes: FanoutLane[] = input.lanes ?? firstLanes(input);
+  const inFlightPerLane = lanes.map(() => 0);
   let inFlight = 0;
   let done = false;
   let failure: unknown;
@@ -62,52 +64,72 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
   const settings: FanoutSettings = input.settings ?? (await ledger.noticeFanoutSettings());
   if (run === 1) await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'started' });
 
-  const startPage = (page: NoticePage) => {
+  const startPage = (lane: number, page: NoticePage) => {
+    const channels = lanes[lane]!.channels;
     inFlight++;
-    pages.sendNoticePage({ incidentId, noticeVersion, policy, page }).then(
-      (result) => {
-        addFanoutTotals(totals, result);
-        inFlight--;
-      },
-      (err: unknown) => {
-        failure ??= err;
-        inFlight--;
-      },
-    );
+    inFlightPerLane[lane]!++;
+    const settle = () => {
+      inFlight--;
+      inFlightPerLane[lane]!--;
+    };
+    pages
+      .sendNoticePage({ incidentId, noticeVersion, policy, page, ...(channels ? { lane: channels } : {}) })
+      .then(
+        (result) => {
+          addFanoutTotals(totals, result);
+          settle();
+        },
+        (err: unknown) => {
+          failure ??= err;
+          settle();
+        },
+      );
   };
 
-  try {
-    let pagesThisRun = 0;
-    let exhausted = false;
-    while (!exhausted && pagesThisRun < settings.pagesPerRun) {
+  // Pages of one run, all lanes together: the budget that keeps each run's history short.
+  let pagesThisRun = 0;
+  const walk = async (i: number) => {
+    const lane = lanes[i]!;
+    while (!lane.exhausted && pagesThisRun < settings.pagesPerRun) {
       const plan = await ledger.planNoticePages({
         incidentId,
-        ...(cursor !== undefined ? { after: cursor } : {}),
+        ...(lane.cursor !== undefined ? { after: lane.cursor } : {}),
         pageSize: settings.pageSize,
         pages: Math.min(settings.window, settings.pagesPerRun - pagesThisRun),
       });
       for (const page of plan.pages) {
-        await condition(() => inFlight < settings.window || failure !== undefined);
+        await condition(() => inFlightPerLane[i]! < settings.window || failure !== undefined);
         if (failure !== undefined) throw failure;
-        startPage(page);
+        startPage(i, page);
         pagesThisRun++;
       }
-      cursor = plan.cursor;
-      exhausted = plan.done;
+      if (plan.cursor !== undefined) lane.cursor = plan.cursor;
+      lane.exhausted = plan.done;
     }
-    // Every page of this run finishes before the next run starts from `cursor`.
+  };
+
+  try {
+    await Promise.all(lanes.map((_, i) => walk(i)));
+    // Every page of this run finishes before the next run starts from the lanes' cursors.
     await condition(() => inFlight === 0);
     if (failure !== undefined) throw failure;
-    if (!exhausted) {
+    if (lanes.some((l) => !l.exhausted)) {
       await continueAsNew<typeof noticeFanoutWorkflow>({
         incidentId,
         noticeVersion,
         policy,
-        ...(cursor !== undefined ? { cursor } : {}),
+        lanes,
         totals,
         run,
         settings,
       });
+    }
+    // Separate lanes each saw one channel: only now can a person be called reached or unreachable.
+    if (lanes.length > 1) {
+      addFanoutTotals(
+        totals,
+        await pages.settleNoticePages({ incidentId, noticeVersion, policy, pageSize: settings.pageSize }),
+      );
     }
   } catch (err) {
     if (isCancellation(err)) {
@@ -122,6 +144,19 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
   done = true;
   await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'finished', totals });
   return totals;
+}
+
+/**
+ * The lanes a fan-out starts with: one per channel when the policy sends on every channel, so a
+ * fast channel is not held back by a slow one. Runs recorded before lanes (and their replays) keep
+ * the one lane they had.
+ */
+function firstLanes(input: NoticeFanoutInput): FanoutLane[] {
+  const { policy } = input;
+  if (input.cursor === undefined && policy.mode === 'all' && policy.order.length > 1) {
+    if (patched('fanout-channel-lanes')) return policy.order.map((c) => ({ channels: [c] }));
+  }
+  return [input.cursor !== undefined ? { cursor: input.cursor } : {}];
 }
 
 /**

@@ -162,22 +162,34 @@ function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supple
   throw new Error(`notice link is too long for an SMS of ${SMS_MAX_SEGMENTS} segments`);
 }
 
-/** Writes one person's notice for every channel, in their language. */
+/**
+ * Writes one person's notice for every channel, in their language. Each channel's text is written
+ * when first read: a fan-out lane sending one channel does not pay for the other two.
+ */
 export function renderNotice(raw: NoticeInput): RenderedNotice {
   const input = NoticeInput.parse(raw);
   const doc = buildNoticeDocument(input);
   const t = doc.template;
   const supplemental = input.noticeVersion > 1;
+  let email: RenderedNotice['email'] | undefined;
+  let sms: string | undefined;
+  let push: RenderedNotice['push'] | undefined;
   return {
-    email: {
-      subject: doc.subject,
-      html: emailHtml(doc, input.noticeUrl),
-      text: emailText(doc, input.noticeUrl),
+    get email() {
+      return (email ??= {
+        subject: doc.subject,
+        html: emailHtml(doc, input.noticeUrl),
+        text: emailText(doc, input.noticeUrl),
+      });
     },
-    sms: smsText(doc, doc.title, input.noticeUrl, supplemental),
-    push: {
-      title: truncate(supplemental ? t.push.supplementalTitle : t.push.title, PUSH_TITLE_MAX),
-      body: truncate(fill(t.push.body, { org: doc.org }), PUSH_BODY_MAX),
+    get sms() {
+      return (sms ??= smsText(doc, doc.title, input.noticeUrl, supplemental));
+    },
+    get push() {
+      return (push ??= {
+        title: truncate(supplemental ? t.push.supplementalTitle : t.push.title, PUSH_TITLE_MAX),
+        body: truncate(fill(t.push.body, { org: doc.org }), PUSH_BODY_MAX),
+      });
     },
   };
 }

@@ -63,17 +63,21 @@ export async function startCountingSmtp(): Promise<CountingSmtp> {
   };
 }
 
-/** The channel mix of issue 5: 90 % email, 50 % SMS, 40 % push, independently per person. */
-export function benchPerson(i: number, random: () => number): AffectedUser {
+/** Share of people with an email address, a phone number, a push token (independently per person). */
+export type ChannelMix = Record<'email' | 'sms' | 'push', number>;
+/** The channel mix of issue 5: 90 % email, 50 % SMS, 40 % push. */
+export const REALISTIC_MIX: ChannelMix = { email: 0.9, sms: 0.5, push: 0.4 };
+
+export function benchPerson(i: number, random: () => number, mix: ChannelMix = REALISTIC_MIX): AffectedUser {
   const n = String(i).padStart(7, '0');
   const locales = ['en', 'en', 'en', 'zh-CN', 'es', 'fr'];
   return {
     userId: `b${n}`,
     name: `Person ${n}`,
     locale: locales[i % locales.length]!,
-    ...(random() < 0.9 ? { email: `b${n}@example.com` } : {}),
-    ...(random() < 0.5 ? { phone: `+1555${n}` } : {}),
-    ...(random() < 0.4 ? { pushToken: `tok-b${n}` } : {}),
+    ...(random() < mix.email ? { email: `b${n}@example.com` } : {}),
+    ...(random() < mix.sms ? { phone: `+1555${n}` } : {}),
+    ...(random() < mix.push ? { pushToken: `tok-b${n}` } : {}),
   };
 }
 
