@@ -1,5 +1,6 @@
-// Per-channel limits inside one worker: sends in flight and sends per second, shared by every page
-// activity the worker runs, so a provider sees the configured load however many pages run at once.
+// Per-channel limits: sends in flight (per worker) and sends per second (per worker, and for every
+// worker together through a shared quota), shared by every page activity the worker runs, so a
+// provider sees the configured load however many pages and workers run at once.
 
 export interface GateLimits {
   concurrency: number;
@@ -12,7 +13,11 @@ export class SendGate {
   /** When the next send may start under the rate limit (virtual scheduling, so bursts stay smooth). */
   private nextStartAt = 0;
 
-  constructor(private readonly limits: GateLimits) {
+  constructor(
+    private readonly limits: GateLimits,
+    /** Takes sends from the rate every worker shares; absent, the rate holds for this worker only. */
+    private readonly shared?: { take(n: number): Promise<void> },
+  ) {
     this.available = limits.concurrency;
   }
 
@@ -58,5 +63,6 @@ export class SendGate {
     const startAt = Math.max(now, this.nextStartAt);
     this.nextStartAt = startAt + (n / rate) * 1000;
     if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
+    await this.shared?.take(n);
   }
 }

@@ -20,6 +20,7 @@ import type { ChannelSettings, FanoutSettings } from '../platform/channel-config
 import type { ClaimResult, DeliveryRecord, Ledger, StoredAffectedUser } from '../store/ledger.js';
 import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
 import { SendGate } from './notice-gate.js';
+import { SharedSendQuota } from './send-quota.js';
 import { OutcomeWriter } from './notice-outcomes.js';
 
 /** A page of the affected set: the people after `after` (by userId), `size` of them. */
@@ -116,10 +117,15 @@ type States = Partial<Record<NoticeChannel, ChannelState>>;
 
 export function createNoticeActivities(deps: NoticeActivityDeps) {
   const { ledger, channels, settings } = deps;
+  const gate = (channel: NoticeChannel) => {
+    const limits = settings.limits[channel];
+    const rate = limits.ratePerSecond;
+    return new SendGate(limits, rate ? new SharedSendQuota(ledger, channel, rate) : undefined);
+  };
   const gates: Record<NoticeChannel, SendGate> = {
-    email: new SendGate(settings.limits.email),
-    sms: new SendGate(settings.limits.sms),
-    push: new SendGate(settings.limits.push),
+    email: gate('email'),
+    sms: gate('sms'),
+    push: gate('push'),
   };
   const outcomes = new OutcomeWriter(ledger);
 
@@ -188,8 +194,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
   ): Promise<{ reached: number; pending: number; unreachable: number }> {
     let reached = 0;
     let pending = 0;
-    const unreachable: Array<{ p: StoredAffectedUser; reasons: Partial<Record<NoticeChannel, string>> }> =
-      [];
+    const unreachable: Array<{ p: StoredAffectedUser; reasons: Partial<Record<NoticeChannel, string>> }> = [];
     for (const p of people) {
       const o = personOutcome(policy, statesOf(p));
       if (o.reached) reached++;

@@ -259,8 +259,17 @@ export interface Ledger {
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
   ): Promise<DeliveryStatus | undefined>;
   getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
+  /**
+   * Takes `count` sends of `channel` from the second starting at `windowStart` (seconds since the
+   * epoch), counted for every worker together; false, taking nothing, when that would pass `limit`.
+   */
+  takeSendQuota(channel: Channel, windowStart: number, count: number, limit: number): Promise<boolean>;
   /** Every delivery row of these people for one notice version (any channel), in no set order. */
-  deliveriesOf(incidentId: string, noticeVersion: number, userIds: readonly string[]): Promise<DeliveryRecord[]>;
+  deliveriesOf(
+    incidentId: string,
+    noticeVersion: number,
+    userIds: readonly string[],
+  ): Promise<DeliveryRecord[]>;
   /** The user ids of a page of the affected set, without the rest of the row. */
   pageAffectedUserIds(incidentId: string, opts: { afterUserId?: string; limit: number }): Promise<string[]>;
   deliveryCounts(incidentId: string, opts?: { noticeVersion?: number }): Promise<DeliveryCounts>;

@@ -185,10 +185,25 @@ function initial(flavor: FlavorName): Migration {
   };
 }
 
+/** Sends per channel per second, counted across every worker, for providers' rate limits. */
+function sendQuota(flavor: FlavorName): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('send_quota')
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('window_start', flavor === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+        .addColumn('used', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('send_quota_pk', ['channel', 'window_start'])
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(flavor: FlavorName): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_initial': initial(flavor) };
+      return { '0001_initial': initial(flavor), '0002_send_quota': sendQuota(flavor) };
     },
   };
 }

@@ -103,6 +103,13 @@ export interface AuditLogTable {
   details: NullableJson;
 }
 
+export interface SendQuotaTable {
+  channel: string;
+  /** Seconds since the epoch. PostgreSQL returns bigint as a string. */
+  window_start: number | string;
+  used: number;
+}
+
 export interface LedgerDatabase {
   incidents: IncidentsTable;
   affected_users: AffectedUsersTable;
@@ -111,4 +118,5 @@ export interface LedgerDatabase {
   filings: FilingsTable;
   announcements: AnnouncementsTable;
   audit_log: AuditLogTable;
+  send_quota: SendQuotaTable;
 }

@@ -921,6 +921,34 @@ export class SqlLedger implements Ledger {
     };
   }
 
+  async takeSendQuota(channel: Channel, windowStart: number, count: number, limit: number): Promise<boolean> {
+    if (count > limit) return false;
+    const take = () =>
+      this.db
+        .updateTable('send_quota')
+        .set({ used: sql<number>`used + ${count}` })
+        .where('channel', '=', channel)
+        .where('window_start', '=', windowStart)
+        .where(sql<number>`used + ${count}`, '<=', limit)
+        .returning('used')
+        .executeTakeFirst();
+    if (await take()) return true;
+    // The first taker of a second creates its row, and clears the rows of seconds long gone.
+    const created = await this.db
+      .insertInto('send_quota')
+      .values({ channel, window_start: windowStart, used: count })
+      .onConflict((oc) => oc.columns(['channel', 'window_start']).doNothing())
+      .returning('used')
+      .executeTakeFirst();
+    if (!created) return (await take()) !== undefined;
+    await this.db
+      .deleteFrom('send_quota')
+      .where('channel', '=', channel)
+      .where('window_start', '<', windowStart - 60)
+      .execute();
+    return true;
+  }
+
   async deliveriesOf(
     incidentId: string,
     noticeVersion: number,
