@@ -270,10 +270,12 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     async settleNoticePages(input: SettleNoticePagesInput): Promise<FanoutTotals> {
       const ctx = Context.current();
       const { incidentId, noticeVersion, policy } = input;
+      // Pages are counted by the lanes; people once, here.
       const resume = ctx.info.heartbeatDetails as { after?: string; totals: FanoutTotals } | undefined;
       const totals = resume?.totals ?? emptyFanoutTotals();
       let after = resume?.after;
       for (;;) {
+        ctx.cancellationSignal.throwIfAborted();
         const people = await ledger.pageAffectedUsers(incidentId, {
           ...(after !== undefined ? { afterUserId: after } : {}),
           limit: input.pageSize,
@@ -298,7 +300,6 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             ) as States,
           { incidentId, noticeVersion },
         );
-        totals.pages++;
         totals.people += people.length;
         totals.reached += decided.reached;
         totals.unreachable += decided.unreachable;

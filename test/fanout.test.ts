@@ -1,5 +1,6 @@
 // The fan-out over the wire: a real Temporal server, a real worker, the local SMTP / Twilio / FCM
-// servers. Pages, continue-as-new and bounded history for 20,000 people.
+// servers. Pages, continue-as-new and bounded history for 20,000 people; one lane per channel when
+// every channel is to carry the notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
 import {
@@ -61,4 +62,53 @@ describe('notice fan-out', () => {
     });
     expect(result.channels.email.sent).toBe(PEOPLE);
   }, 180_000);
+
+  it('sends every channel in its own lane across runs, then counts each person once', async () => {
+    const { svc, providers } = rig;
+    const n = 3000;
+    // Every third person has no push token, every fifth no phone, every 97th nothing at all.
+    const people = Array.from({ length: n }, (_, i) =>
+      person(100_000 + i, i % 97 === 0 ? {} : { email: true, phone: i % 5 !== 0, push: i % 3 !== 0 }),
+    );
+    const expected = {
+      email: people.filter((p) => p.email).length,
+      sms: people.filter((p) => p.phone).length,
+      push: people.filter((p) => p.pushToken).length,
+    };
+    const from = {
+      email: providers.smtp.received.length,
+      sms: providers.twilio.received.length,
+      push: providers.fcm.received.length,
+    };
+    const id = await openIncident(svc, people, { severity: 'critical' });
+    await approve(svc, id);
+    await notified(svc, id);
+
+    const email = providers.smtp.received.slice(from.email).map((m) => m.envelope.to[0] ?? '');
+    const sms = providers.twilio.received.slice(from.sms).map((m) => m.to);
+    const push = providers.fcm.received.slice(from.push).map((m) => m.token);
+    expect([email.length, sms.length, push.length]).toEqual([expected.email, expected.sms, expected.push]);
+    expect([...duplicates(email), ...duplicates(sms), ...duplicates(push)]).toEqual([]);
+
+    const unreachable = people.filter((p) => !p.email && !p.phone && !p.pushToken).length;
+    const result = await svc.client.workflow.getHandle(noticeFanoutWorkflowId(id, 1)).result();
+    // 6 pages of 500 walked by three lanes, 10 pages a run: more than one run.
+    expect(result).toMatchObject({
+      pages: 6,
+      people: n,
+      reached: n - unreachable,
+      unreachable,
+      possibleDuplicates: 0,
+      channels: {
+        email: { sent: expected.email, failed: 0 },
+        sms: { sent: expected.sms, failed: 0 },
+        push: { sent: expected.push, failed: 0 },
+      },
+    });
+    const lengths = await fanoutHistoryLengths(svc.client, id);
+    expect(lengths.length).toBeGreaterThanOrEqual(2);
+    const counts = await svc.ledger.deliveryCounts(id);
+    expect(counts.unreachable).toBe(unreachable);
+    expect(counts.channels.push.sent).toBe(expected.push);
+  }, 120_000);
 });

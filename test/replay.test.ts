@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { findTemporalCli } from '../platform/temporal-cli.js';
 import { dataConverter } from '../platform/data-converter.js';
+import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
 
@@ -33,7 +34,7 @@ afterAll(async () => {
   await svc?.close();
 });
 
-async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<string> {
+async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<Record<string, string>> {
   const { json } = await svc.call(
     'responder',
     'POST',
@@ -53,24 +54,27 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<string> {
     await svc.reachPhase(id, 'monitoring');
     await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, { reason: 'done' });
   }
-  return incidentWorkflowId(id);
+  const recorded = { [`incident-${kind}`]: incidentWorkflowId(id) };
+  // A high-severity incident's notices: one lane per channel, then the settling pass.
+  return kind === 'closed' ? { ...recorded, 'notices-lanes': noticeFanoutWorkflowId(id, 1) } : recorded;
 }
 
 describe('workflow replay', () => {
   it('replays the histories of a full lifecycle and of a cancellation recorded in this run', async () => {
     for (const kind of ['closed', 'cancelled'] as const) {
-      const workflowId = await recordLifecycle(kind);
-      const history = await svc.client.workflow.getHandle(workflowId).fetchHistory();
-      expect(history.events?.length).toBeGreaterThan(20);
-      await Worker.runReplayHistory(replayOptions(), history, workflowId);
-      // RECORD_HISTORIES=1 npm test -- test/replay.test.ts keeps them as fixtures for later versions.
-      if (process.env.RECORD_HISTORIES) {
-        const json = execFileSync(
-          findTemporalCli()!,
-          ['workflow', 'show', '--address', inject('temporalAddress'), '-w', workflowId, '-o', 'json'],
-          { encoding: 'utf8' },
-        );
-        writeFileSync(path.join(historiesDir, `incident-${kind}.json`), json);
+      for (const [name, workflowId] of Object.entries(await recordLifecycle(kind))) {
+        const history = await svc.client.workflow.getHandle(workflowId).fetchHistory();
+        expect(history.events?.length).toBeGreaterThan(10);
+        await Worker.runReplayHistory(replayOptions(), history, workflowId);
+        // RECORD_HISTORIES=1 npm test -- test/replay.test.ts keeps them as fixtures for later versions.
+        if (process.env.RECORD_HISTORIES) {
+          const json = execFileSync(
+            findTemporalCli()!,
+            ['workflow', 'show', '--address', inject('temporalAddress'), '-w', workflowId, '-o', 'json'],
+            { encoding: 'utf8' },
+          );
+          writeFileSync(path.join(historiesDir, `${name}.json`), json);
+        }
       }
     }
   });

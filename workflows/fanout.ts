@@ -77,6 +77,8 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
       .then(
         (result) => {
           addFanoutTotals(totals, result);
+          // Lanes walk the same pages: count them once, on the first lane.
+          if (channels && lane === 0) totals.pages++;
           settle();
         },
         (err: unknown) => {
@@ -128,7 +130,12 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
     if (lanes.length > 1) {
       addFanoutTotals(
         totals,
-        await pages.settleNoticePages({ incidentId, noticeVersion, policy, pageSize: settings.pageSize }),
+        await pages.settleNoticePages({
+          incidentId,
+          noticeVersion,
+          policy,
+          pageSize: Math.max(settings.pageSize, 2000),
+        }),
       );
     }
   } catch (err) {
