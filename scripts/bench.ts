@@ -116,7 +116,9 @@ function parseMix(text: string): ChannelMix {
   for (const part of text.split(',')) {
     const [channel, share] = part.split('=');
     if (!CHANNELS.includes(channel as Channel) || !(Number(share) >= 0 && Number(share) <= 1)) {
-      throw new Error(`--mix: expected channel=share pairs such as email=0.9,sms=0.5,push=0.4, got "${part}"`);
+      throw new Error(
+        `--mix: expected channel=share pairs such as email=0.9,sms=0.5,push=0.4, got "${part}"`,
+      );
     }
     mix[channel as Channel] = Number(share);
   }
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
     const expected: Record<Channel, number> = { email: 0, sms: 0, push: 0 };
     function* pages() {
       for (let i = 0; i < users; i += 1000) {
-        const page = Array.from({ length: Math.min(1000, users - i) }, (_, j) => benchPerson(i + j, random, mix));
+        const page = Array.from({ length: Math.min(1000, users - i) }, (_, j) =>
+          benchPerson(i + j, random, mix),
+        );
         for (const p of page) {
           if (p.email) expected.email++;
           if (p.phone) expected.sms++;
@@ -232,7 +236,9 @@ async function main(): Promise<void> {
       const times = got[ch];
       const sent = counts.channels[ch].sent;
       if (times.length !== expected[ch] || sent !== expected[ch]) {
-        console.log(`  ! ${ch}: expected ${expected[ch]}, server received ${times.length}, ledger sent ${sent}`);
+        console.log(
+          `  ! ${ch}: expected ${expected[ch]}, server received ${times.length}, ledger sent ${sent}`,
+        );
       }
       const rate = times.length / ((most(times) - approvedAt) / 1000);
       aloneSeconds += times.length / alone[ch];
