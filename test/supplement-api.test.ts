@@ -1,6 +1,7 @@
 // A supplemental notice: new facts after the first notices go out as notice version 2, once per person.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
+import { incidentWorkflowId, stateQuery } from '../workflows/incident-messages.js';
 import { eventually, incidentRequest } from './support/service.js';
 
 let rig: FanoutRig;
@@ -80,5 +81,40 @@ describe('supplemental notices', () => {
     // Nothing sent twice: still exactly six messages after the fan-out settled.
     await new Promise((r) => setTimeout(r, 500));
     expect(providers.smtp.received).toHaveLength(6);
+  });
+
+  it('corrected data categories change the obligations the workflow keeps, not only what GET shows', async () => {
+    const { svc } = rig;
+    const { json } = await svc.call(
+      'responder',
+      'POST',
+      '/v1/incidents',
+      incidentRequest({ severity: 'medium', dataCategories: ['name'] }),
+    );
+    const id = json.id as string;
+    await svc.reachPhase(id, 'awaiting_approval');
+    await svc.uploadAffectedUsers(id, 'userId,email,country,region\nc1,c1@example.com,US,US-CA\n');
+    await eventually(
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 1,
+    );
+    await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
+    await svc.reachPhase(id, 'monitoring');
+    const california = 'us_california.individual_notice.notification';
+    const statusIn = (obligations: Array<{ id: string; status: string }>) =>
+      obligations.find((o) => o.id === california)?.status;
+    const workflowState = () => svc.client.workflow.getHandle(incidentWorkflowId(id)).query(stateQuery);
+    // A name alone is not personal information under California's breach law.
+    expect(statusIn((await workflowState()).obligations)).toBe('not_required');
+
+    const sent = await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, {
+      dataCategories: ['name', 'national_id'],
+      note: 'social security numbers were in the export too',
+    });
+    expect(sent.status).toBe(202);
+    const state = await workflowState();
+    expect(state.dataCategories).toEqual(['name', 'national_id']);
+    expect(statusIn(state.obligations)).not.toBe('not_required');
+    const view = await svc.call('responder', 'GET', `/v1/incidents/${id}`);
+    expect(statusIn(view.json.obligations)).toBe(statusIn(state.obligations));
   });
 });

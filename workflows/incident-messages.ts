@@ -62,6 +62,8 @@ export interface IncidentState {
   judgements: Judgement[];
   /** Recomputed on every change, at workflow time; the API recomputes with the wall clock for `overdue`. */
   obligations: Obligation[];
+  /** The data categories as a supplemental notice last corrected them; absent: as opened. */
+  dataCategories?: DataCategory[];
   /** What the individual notices fan-out did (counts only), once it finished. */
   notices?: FanoutTotals;
   /** Follow-up notice versions (2, 3, …) with new facts; `totals` once sent (null: nothing was sent). */
@@ -98,6 +100,8 @@ export const importFromDirectoryUpdate = defineUpdate<DirectoryImportSummary, []
 export interface SupplementInput {
   by: string;
   note?: string;
+  /** New data categories, when the supplement corrects them: the obligations follow. */
+  dataCategories?: DataCategory[];
 }
 /** Sends a follow-up notice version to the affected people; the new facts are already in the ledger. Returns the version. */
 export const supplementUpdate = defineUpdate<number, [SupplementInput]>('supplement');

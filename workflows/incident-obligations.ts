@@ -12,7 +12,7 @@ export function incidentObligations(
   const ended = enteredAt('closed') ?? enteredAt('cancelled');
   return computeObligations({
     incidentId: input.incidentId,
-    facts: input.facts,
+    facts: state.dataCategories ? { ...input.facts, dataCategories: state.dataCategories } : input.facts,
     assessment: state.assessment && {
       affected: state.assessment.affected,
       byCountry: state.assessment.byCountry,

@@ -169,9 +169,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   );
   setHandler(
     supplementUpdate,
-    ({ by, note }) => {
+    ({ by, note, dataCategories }) => {
       const version = (supplements.at(-1)?.version ?? 1) + 1;
       supplements.push({ version, by, note, requestedAt: new Date().toISOString() });
+      if (dataCategories) {
+        state.dataCategories = dataCategories;
+        refreshObligations();
+      }
       return version;
     },
     {

@@ -52,9 +52,15 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
         let version: number;
         try {
           version = await runUpdate(id, () =>
-            deps.client.workflow
-              .getHandle(incidentWorkflowId(id))
-              .executeUpdate(supplementUpdate, { args: [{ by: actorOf(request), note }] }),
+            deps.client.workflow.getHandle(incidentWorkflowId(id)).executeUpdate(supplementUpdate, {
+              args: [
+                {
+                  by: actorOf(request),
+                  note,
+                  ...(changes.dataCategories ? { dataCategories: changes.dataCategories } : {}),
+                },
+              ],
+            }),
           );
         } catch (err) {
           // Refused: the facts go back to what the notices already sent said.

@@ -134,6 +134,9 @@ function emailText(doc: NoticeDocument, noticeUrl: string): string {
   ].join('\n');
 }
 
+/** Summary lengths (Infinity: uncut) that fitted, by the shape of everything else in the SMS. */
+const summaryCuts = new Map<string, number>();
+
 /**
  * The SMS: the template's frame, the link in full, and as much of the incident title as fits in two
  * segments. The title is what gets cut, never the link.
@@ -146,8 +149,29 @@ function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supple
     foldToGsm(fill(frame, { org: doc.org, summary: ended(s), url: noticeUrl }).replace(/ {2,}/g, ' '));
   const fits = (text: string) => smsSegments(text) <= SMS_MAX_SEGMENTS;
 
+  // Every person of an incident gets the same text but for the link, whose letters and digits all
+  // count alike: the cut found for one link shape holds for every link of that shape.
+  const shape = [frame, t.sms.summaryEnd, doc.org, summary, noticeUrl.replace(/[A-Za-z0-9]/g, 'a')].join(
+    '\u0000',
+  );
+  const known = summaryCuts.get(shape);
+  if (known !== undefined) return known === Infinity ? compose(summary) : compose(truncate(summary, known));
+  const text = smsTextSearched(summary, compose, fits, () =>
+    foldToGsm(fill(t.sms.short, { url: noticeUrl })),
+  );
+  if (summaryCuts.size >= 1000) summaryCuts.clear();
+  if (text.cut !== undefined) summaryCuts.set(shape, text.cut);
+  return text.text;
+}
+
+function smsTextSearched(
+  summary: string,
+  compose: (summary: string) => string,
+  fits: (text: string) => boolean,
+  short: () => string,
+): { text: string; cut?: number } {
   const chars = Array.from(summary);
-  if (fits(compose(summary))) return compose(summary);
+  if (fits(compose(summary))) return { text: compose(summary), cut: Infinity };
   // Shortest-first search for the longest summary prefix that fits; fitting only gets easier as it shrinks.
   let lo = 0;
   let hi = chars.length;
@@ -156,9 +180,9 @@ function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supple
     if (fits(compose(truncate(summary, mid)))) lo = mid;
     else hi = mid - 1;
   }
-  if (lo >= 8) return compose(truncate(summary, lo));
-  const short = foldToGsm(fill(t.sms.short, { url: noticeUrl }));
-  if (fits(short)) return short;
+  if (lo >= 8) return { text: compose(truncate(summary, lo)), cut: lo };
+  const text = short();
+  if (fits(text)) return { text };
   throw new Error(`notice link is too long for an SMS of ${SMS_MAX_SEGMENTS} segments`);
 }
 
