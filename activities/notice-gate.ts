@@ -26,12 +26,20 @@ export class SendGate {
     return this.limits.concurrency;
   }
 
-  /** Runs `fn` once `n` send slots are free and the rate allows `n` more sends. */
+  /**
+   * Resolves when the rate allows `n` more sends. Called before the sends are claimed, so claims are
+   * taken only when they can go out at once: a worker killed while waiting for the rate leaves no
+   * claims behind it to be taken over as possible duplicates.
+   */
+  async admit(n: number): Promise<void> {
+    await this.pace(n);
+  }
+
+  /** Runs `fn` once `n` send slots are free (the rate is `admit`'s). */
   async run<T>(n: number, fn: () => Promise<T>): Promise<T> {
     const slots = Math.max(1, Math.min(n, this.limits.concurrency));
     await this.acquire(slots);
     try {
-      await this.pace(n);
       return await fn();
     } finally {
       this.release(slots);

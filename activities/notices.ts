@@ -447,6 +447,8 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           // claimed is left unsent, so the next attempt has nothing to take over.
           ctx.cancellationSignal.throwIfAborted();
           const batch = withAddress.slice(i, i + claimBatch);
+          await gate.admit(batch.length);
+          ctx.cancellationSignal.throwIfAborted();
           const claims = await ledger.claimDeliveries(
             { incidentId, channel, noticeVersion },
             batch.map((p) => p.userId),

@@ -41,7 +41,10 @@ describe.each(STORE_KINDS)('shared send quota on %s', (kind) => {
     const until = Date.now() + 3000;
     await Promise.all(
       workers.map(async (w) => {
-        while (Date.now() < until) await w.gate.run(1, async () => w.sent.push(Date.now()));
+        while (Date.now() < until) {
+          await w.gate.admit(1);
+          await w.gate.run(1, async () => w.sent.push(Date.now()));
+        }
       }),
     );
     const all = workers.flatMap((w) => w.sent);
