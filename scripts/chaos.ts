@@ -4,13 +4,7 @@
 // send may have gone out twice (a claim taken over from a killed worker).
 import { parseArgs } from 'node:util';
 import type { Channel } from '../store/ledger.js';
-import {
-  benchPerson,
-  runHarnessWorker,
-  seededRandom,
-  startHarness,
-  type WorkerProcess,
-} from '../test/support/fanout-harness.js';
+import { benchPerson, runHarnessWorker, seededRandom, startHarness, type WorkerProcess } from './harness.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -10,22 +10,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import { sha256Hex, type ApiKeyEntry } from '../../api/api-keys.js';
-import { buildApi } from '../../api/server.js';
-import { startFcmStub, type FcmStub } from '../../dev/fcm-stub.js';
-import { startTwilioServer, type TwilioServer } from '../../dev/twilio-server.js';
-import type { AffectedUser } from '../../domain/affected-user.js';
-import type { PayloadKeyRing } from '../../platform/codec.js';
-import { loadConfig } from '../../platform/config.js';
-import { connectClient } from '../../platform/temporal-client.js';
-import { freePort, startDevServer, type DevServer } from '../../platform/temporal-server.js';
-import type { Ledger } from '../../store/ledger.js';
-import { openLedger } from '../../store/open.js';
-import { bundleWorkflows } from '../../worker/workflow-bundle.js';
+import { sha256Hex, type ApiKeyEntry } from '../api/api-keys.js';
+import { buildApi } from '../api/server.js';
+import { startFcmStub, type FcmStub } from '../dev/fcm-stub.js';
+import { startTwilioServer, type TwilioServer } from '../dev/twilio-server.js';
+import type { AffectedUser } from '../domain/affected-user.js';
+import type { PayloadKeyRing } from '../platform/codec.js';
+import { loadConfig } from '../platform/config.js';
+import { connectClient } from '../platform/temporal-client.js';
+import { freePort, startDevServer, type DevServer } from '../platform/temporal-server.js';
+import type { Ledger } from '../store/ledger.js';
+import { openLedger } from '../store/open.js';
+import { bundleWorkflows } from '../worker/workflow-bundle.js';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** An SMTP server that keeps, per recipient, how many messages arrived and when. */
 export interface CountingSmtp {
@@ -272,8 +272,8 @@ export async function startHarness(opts: {
 
 /** The `--worker` side of a harness script: a worker on the prebuilt bundle, channels from the env. */
 export async function runHarnessWorker(): Promise<void> {
-  const { createWorker } = await import('../../worker/worker.js');
-  const { loadChannelSettings } = await import('../../platform/channel-config.js');
+  const { createWorker } = await import('../worker/worker.js');
+  const { loadChannelSettings } = await import('../platform/channel-config.js');
   const { Runtime, DefaultLogger } = await import('@temporalio/worker');
   Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const config = loadConfig(process.env);
