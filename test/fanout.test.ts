@@ -2,7 +2,7 @@
 // servers. Pages, continue-as-new and bounded history for 20,000 people; one lane per channel when
 // every channel is to carry the notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
+import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import {
   approve,
   duplicates,
@@ -65,7 +65,7 @@ describe('notice fan-out', () => {
 
   it('sends every channel in its own lane across runs, then counts each person once', async () => {
     const { svc, providers } = rig;
-    const n = 3000;
+    const n = 6000;
     // Every third person has no push token, every fifth no phone, every 97th nothing at all.
     const people = Array.from({ length: n }, (_, i) =>
       person(100_000 + i, i % 97 === 0 ? {} : { email: true, phone: i % 5 !== 0, push: i % 3 !== 0 }),
@@ -92,9 +92,8 @@ describe('notice fan-out', () => {
 
     const unreachable = people.filter((p) => !p.email && !p.phone && !p.pushToken).length;
     const result = await svc.client.workflow.getHandle(noticeFanoutWorkflowId(id, 1)).result();
-    // 6 pages of 500 walked by three lanes, 10 pages a run: more than one run.
     expect(result).toMatchObject({
-      pages: 6,
+      pages: 12,
       people: n,
       reached: n - unreachable,
       unreachable,
@@ -105,8 +104,13 @@ describe('notice fan-out', () => {
         push: { sent: expected.push, failed: 0 },
       },
     });
-    const lengths = await fanoutHistoryLengths(svc.client, id);
-    expect(lengths.length).toBeGreaterThanOrEqual(2);
+    // One child workflow per channel, each walking the 12 pages of 500 in runs of at most 10 pages.
+    expect(await fanoutHistoryLengths(svc.client, id)).toHaveLength(1);
+    for (const channel of ['email', 'sms', 'push'] as const) {
+      const lengths = await fanoutHistoryLengths(svc.client, id, 1, noticeLaneWorkflowId(id, 1, [channel]));
+      expect(lengths).toHaveLength(2);
+      expect(Math.max(...lengths)).toBeLessThan(200);
+    }
     const counts = await svc.ledger.deliveryCounts(id);
     expect(counts.unreachable).toBe(unreachable);
     expect(counts.channels.push.sent).toBe(expected.push);

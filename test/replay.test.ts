@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { findTemporalCli } from '../platform/temporal-cli.js';
 import { dataConverter } from '../platform/data-converter.js';
-import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
+import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
 
@@ -55,8 +55,14 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<Record<str
     await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, { reason: 'done' });
   }
   const recorded = { [`incident-${kind}`]: incidentWorkflowId(id) };
-  // A high-severity incident's notices: one lane per channel, then the settling pass.
-  return kind === 'closed' ? { ...recorded, 'notices-lanes': noticeFanoutWorkflowId(id, 1) } : recorded;
+  // A high-severity incident's notices: one child workflow per channel, then the settling pass.
+  return kind === 'closed'
+    ? {
+        ...recorded,
+        'notices-lanes': noticeFanoutWorkflowId(id, 1),
+        'notices-lane-email': noticeLaneWorkflowId(id, 1, ['email']),
+      }
+    : recorded;
 }
 
 describe('workflow replay', () => {

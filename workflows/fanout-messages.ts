@@ -40,6 +40,8 @@ export interface NoticeFanoutInput {
   policy: NoticePolicy;
   /** Carried across continue-as-new: where each lane's next page starts. */
   lanes?: FanoutLane[];
+  /** This run is one channel's lane of a fan-out, which records its start and end and settles. */
+  laneOnly?: boolean;
   /** Where the next page started in runs recorded before lanes (read only, for their replay). */
   cursor?: string;
   totals?: FanoutTotals;
@@ -47,10 +49,24 @@ export interface NoticeFanoutInput {
   settings?: FanoutSettings;
 }
 
-/** Live counts of a running fan-out (the latest run answers after continue-as-new). */
-export const fanoutProgressQuery = defineQuery<FanoutProgress>('fanoutProgress');
+/**
+ * Live counts of a running fan-out (the latest run answers after continue-as-new). A fan-out with
+ * lanes counts its lanes' sends when they finish; each lane workflow answers for itself meanwhile.
+ */
+export const fanoutProgressQuery = defineQuery<FanoutProgress & { laneWorkflows?: string[] }>(
+  'fanoutProgress',
+);
 
 /** One fan-out per incident and notice version: starting it twice is refused by Temporal. */
 export function noticeFanoutWorkflowId(incidentId: string, noticeVersion: number): string {
   return `notices-${incidentId}-v${noticeVersion}`;
+}
+
+/** The child workflow that sends one lane (one channel) of a fan-out. */
+export function noticeLaneWorkflowId(
+  incidentId: string,
+  noticeVersion: number,
+  channels: readonly NoticeChannel[],
+): string {
+  return `${noticeFanoutWorkflowId(incidentId, noticeVersion)}-${channels.join('-')}`;
 }

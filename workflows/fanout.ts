@@ -20,6 +20,7 @@ import {
   emptyFanoutTotals,
   fanoutProgressQuery,
   noticeFanoutWorkflowId,
+  noticeLaneWorkflowId,
   type FanoutLane,
   type FanoutSettings,
   type FanoutTotals,
@@ -47,7 +48,10 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
   const run = (input.run ?? 0) + 1;
   const totals = input.totals ?? emptyFanoutTotals();
   const lanes: FanoutLane[] = input.lanes ?? firstLanes(input);
-  const inFlightPerLane = lanes.map(() => 0);
+  const laneWorkflows =
+    lanes.length > 1
+      ? lanes.map((l) => noticeLaneWorkflowId(incidentId, noticeVersion, l.channels ?? []))
+      : undefined;
   let inFlight = 0;
   let done = false;
   let failure: unknown;
@@ -59,39 +63,37 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
     run,
     pagesInFlight: inFlight,
     done,
+    ...(laneWorkflows ? { laneWorkflows } : {}),
   }));
 
   const settings: FanoutSettings = input.settings ?? (await ledger.noticeFanoutSettings());
-  if (run === 1) await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'started' });
+  // A lane is part of a fan-out: the fan-out itself records its start and end.
+  if (run === 1 && !input.laneOnly) {
+    await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'started' });
+  }
 
-  const startPage = (lane: number, page: NoticePage) => {
-    const channels = lanes[lane]!.channels;
+  const startPage = (page: NoticePage) => {
+    const channels = lanes[0]!.channels;
     inFlight++;
-    inFlightPerLane[lane]!++;
-    const settle = () => {
-      inFlight--;
-      inFlightPerLane[lane]!--;
-    };
     pages
       .sendNoticePage({ incidentId, noticeVersion, policy, page, ...(channels ? { lane: channels } : {}) })
       .then(
         (result) => {
           addFanoutTotals(totals, result);
-          // Lanes walk the same pages: count them once, on the first lane.
-          if (channels && lane === 0) totals.pages++;
-          settle();
+          // A lane's pages count people only once all lanes are through; the pages count here.
+          if (channels) totals.pages++;
+          inFlight--;
         },
         (err: unknown) => {
           failure ??= err;
-          settle();
+          inFlight--;
         },
       );
   };
 
-  // Pages of one run, all lanes together: the budget that keeps each run's history short.
-  let pagesThisRun = 0;
-  const walk = async (i: number) => {
-    const lane = lanes[i]!;
+  /** This run's pages, in a sliding window; true when the affected set is through. */
+  const walk = async (lane: FanoutLane): Promise<boolean> => {
+    let pagesThisRun = 0;
     while (!lane.exhausted && pagesThisRun < settings.pagesPerRun) {
       const plan = await ledger.planNoticePages({
         incidentId,
@@ -100,34 +102,36 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
         pages: Math.min(settings.window, settings.pagesPerRun - pagesThisRun),
       });
       for (const page of plan.pages) {
-        await condition(() => inFlightPerLane[i]! < settings.window || failure !== undefined);
+        await condition(() => inFlight < settings.window || failure !== undefined);
         if (failure !== undefined) throw failure;
-        startPage(i, page);
+        startPage(page);
         pagesThisRun++;
       }
       if (plan.cursor !== undefined) lane.cursor = plan.cursor;
       lane.exhausted = plan.done;
     }
+    // Every page of this run finishes before the next run starts from the cursor.
+    await condition(() => inFlight === 0);
+    if (failure !== undefined) throw failure;
+    return lane.exhausted === true;
   };
 
   try {
-    await Promise.all(lanes.map((_, i) => walk(i)));
-    // Every page of this run finishes before the next run starts from the lanes' cursors.
-    await condition(() => inFlight === 0);
-    if (failure !== undefined) throw failure;
-    if (lanes.some((l) => !l.exhausted)) {
-      await continueAsNew<typeof noticeFanoutWorkflow>({
-        incidentId,
-        noticeVersion,
-        policy,
-        lanes,
-        totals,
-        run,
-        settings,
-      });
-    }
-    // Separate lanes each saw one channel: only now can a person be called reached or unreachable.
-    if (lanes.length > 1) {
+    if (laneWorkflows) {
+      // One child workflow per channel: each walks the pages and continues as new at its own pace,
+      // so a fast channel never waits for a slow one, not even at a run's end.
+      const results = await Promise.all(
+        lanes.map((lane, i) =>
+          executeChild(noticeFanoutWorkflow, {
+            workflowId: laneWorkflows[i]!,
+            args: [{ incidentId, noticeVersion, policy, lanes: [lane], settings, laneOnly: true }],
+          }),
+        ),
+      );
+      for (const r of results) addFanoutTotals(totals, { ...r, pages: 0 });
+      // Every lane walked the same pages.
+      totals.pages = Math.max(...results.map((r) => r.pages));
+      // Each lane saw one channel: only now can a person be called reached or unreachable.
       addFanoutTotals(
         totals,
         await pages.settleNoticePages({
@@ -137,19 +141,34 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
           pageSize: Math.max(settings.pageSize, 2000),
         }),
       );
+    } else if (!(await walk(lanes[0]!))) {
+      await continueAsNew<typeof noticeFanoutWorkflow>({
+        incidentId,
+        noticeVersion,
+        policy,
+        lanes,
+        totals,
+        run,
+        settings,
+        ...(input.laneOnly ? { laneOnly: true } : {}),
+      });
     }
   } catch (err) {
-    if (isCancellation(err)) {
+    if (isCancellation(err) && !input.laneOnly) {
       await CancellationScope.nonCancellable(async () => {
         await condition(() => inFlight === 0);
         await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'cancelled', totals });
       });
+    } else if (isCancellation(err)) {
+      await CancellationScope.nonCancellable(() => condition(() => inFlight === 0));
     }
     throw err;
   }
 
   done = true;
-  await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'finished', totals });
+  if (!input.laneOnly) {
+    await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'finished', totals });
+  }
   return totals;
 }
 
@@ -161,7 +180,7 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
 function firstLanes(input: NoticeFanoutInput): FanoutLane[] {
   const { policy } = input;
   if (input.cursor === undefined && policy.mode === 'all' && policy.order.length > 1) {
-    if (patched('fanout-channel-lanes')) return policy.order.map((c) => ({ channels: [c] }));
+    if (patched('fanout-lane-workflows')) return policy.order.map((c) => ({ channels: [c] }));
   }
   return [input.cursor !== undefined ? { cursor: input.cursor } : {}];
 }

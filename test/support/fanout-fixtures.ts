@@ -99,8 +99,12 @@ export async function notified(svc: TestService, id: string, timeoutMs = 120_000
 }
 
 /** Event counts of every run of the fan-out (continue-as-new makes several), oldest first. */
-export async function fanoutHistoryLengths(client: Client, incidentId: string, noticeVersion = 1) {
-  const workflowId = noticeFanoutWorkflowId(incidentId, noticeVersion);
+export async function fanoutHistoryLengths(
+  client: Client,
+  incidentId: string,
+  noticeVersion = 1,
+  workflowId = noticeFanoutWorkflowId(incidentId, noticeVersion),
+) {
   const lengths: number[] = [];
   const runs: string[] = [];
   for await (const e of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(e.runId);
