@@ -6,7 +6,7 @@ import { createChannels, type Channels, type SendResult } from '../activities/ch
 import { renderNotice } from '../domain/notice/index.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import type { Channel } from '../store/ledger.js';
-import { noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
+import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import {
   benchPerson,
@@ -194,6 +194,10 @@ async function main(): Promise<void> {
     const counts = await h.ledger.deliveryCounts(id);
     const incidentHistory = await historyLengths(h, incidentWorkflowId(id));
     const fanoutHistory = await historyLengths(h, noticeFanoutWorkflowId(id, 1));
+    // With every channel to send, each has its own lane workflow.
+    const laneHistory: number[] = [];
+    for (const ch of CHANNELS)
+      laneHistory.push(...(await historyLengths(h, noticeLaneWorkflowId(id, 1, [ch]))));
     const peak = peakMiB();
     for (const w of workers) w.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => w.exited));
@@ -206,8 +210,11 @@ async function main(): Promise<void> {
     console.log(`  last notice ${(most(all) - approvedAt).toLocaleString('en')} ms after approval`);
     console.log(`  peak worker memory ${peak.toFixed(0)} MiB (resident, largest worker process)`);
     console.log(
-      `  largest workflow history: ${Math.max(...incidentHistory, ...fanoutHistory)} events ` +
-        `(incident ${Math.max(...incidentHistory)}, fan-out ${fanoutHistory.length} runs, largest ${Math.max(...fanoutHistory)})`,
+      `  largest workflow history: ${Math.max(...incidentHistory, ...fanoutHistory, ...laneHistory)} events ` +
+        `(incident ${Math.max(...incidentHistory)}, fan-out ${fanoutHistory.length} runs, largest ${Math.max(...fanoutHistory)}` +
+        (laneHistory.length
+          ? `; channel lanes ${laneHistory.length} runs, largest ${Math.max(...laneHistory)})`
+          : ')'),
     );
     console.log(
       `  unreachable ${counts.unreachable}, possible duplicates ${counts.possibleDuplicates}, email duplicates at the server ${duplicates}`,
