@@ -40,8 +40,6 @@ export interface NoticeFanoutInput {
   policy: NoticePolicy;
   /** Carried across continue-as-new: where each lane's next page starts. */
   lanes?: FanoutLane[];
-  /** This run is one channel's lane of a fan-out, which records its start and end and settles. */
-  laneOnly?: boolean;
   /** Where the next page started in runs recorded before lanes (read only, for their replay). */
   cursor?: string;
   totals?: FanoutTotals;

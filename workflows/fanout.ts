@@ -52,6 +52,8 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
     lanes.length > 1
       ? lanes.map((l) => noticeLaneWorkflowId(incidentId, noticeVersion, l.channels ?? []))
       : undefined;
+  // One channel's lane of a fan-out: the fan-out itself records the start and end, and settles.
+  const isLane = lanes.length === 1 && lanes[0]!.channels !== undefined;
   let inFlight = 0;
   let done = false;
   let failure: unknown;
@@ -67,8 +69,7 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
   }));
 
   const settings: FanoutSettings = input.settings ?? (await ledger.noticeFanoutSettings());
-  // A lane is part of a fan-out: the fan-out itself records its start and end.
-  if (run === 1 && !input.laneOnly) {
+  if (run === 1 && !isLane) {
     await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'started' });
   }
 
@@ -124,7 +125,7 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
         lanes.map((lane, i) =>
           executeChild(noticeFanoutWorkflow, {
             workflowId: laneWorkflows[i]!,
-            args: [{ incidentId, noticeVersion, policy, lanes: [lane], settings, laneOnly: true }],
+            args: [{ incidentId, noticeVersion, policy, lanes: [lane], settings }],
           }),
         ),
       );
@@ -150,23 +151,22 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
         totals,
         run,
         settings,
-        ...(input.laneOnly ? { laneOnly: true } : {}),
       });
     }
   } catch (err) {
-    if (isCancellation(err) && !input.laneOnly) {
+    if (isCancellation(err)) {
       await CancellationScope.nonCancellable(async () => {
         await condition(() => inFlight === 0);
-        await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'cancelled', totals });
+        if (!isLane) {
+          await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'cancelled', totals });
+        }
       });
-    } else if (isCancellation(err)) {
-      await CancellationScope.nonCancellable(() => condition(() => inFlight === 0));
     }
     throw err;
   }
 
   done = true;
-  if (!input.laneOnly) {
+  if (!isLane) {
     await ledger.recordNoticeFanout({ incidentId, noticeVersion, event: 'finished', totals });
   }
   return totals;
