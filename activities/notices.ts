@@ -270,7 +270,6 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     async settleNoticePages(input: SettleNoticePagesInput): Promise<FanoutTotals> {
       const ctx = Context.current();
       const { incidentId, noticeVersion, policy } = input;
-      // Pages are counted by the lanes; people once, here.
       const resume = ctx.info.heartbeatDetails as { after?: string; totals: FanoutTotals } | undefined;
       const totals = resume?.totals ?? emptyFanoutTotals();
       let after = resume?.after;
@@ -300,6 +299,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             ) as States,
           { incidentId, noticeVersion },
         );
+        // People are counted here, once; pages by the lanes.
         totals.people += people.length;
         totals.reached += decided.reached;
         totals.unreachable += decided.unreachable;
@@ -346,22 +346,21 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       const links = new Map<string, string>();
       const prepare = (batch: readonly StoredAffectedUser[], channel: NoticeChannel) => {
         for (const p of batch) {
-          // Writes this channel's text now, so a notice that cannot be written fails here, not mid-send.
-          if (notices.has(p.userId)) {
-            void notices.get(p.userId)![channel];
-            continue;
+          let notice = notices.get(p.userId);
+          if (!notice) {
+            const link = noticeUrl(incidentId, p.userId, noticeVersion);
+            links.set(p.userId, link);
+            notice = renderNotice({
+              locale: p.locale,
+              ...(deps.organisation ? { organisation: deps.organisation } : {}),
+              ...noticeParts(facts, p),
+              noticeVersion,
+              noticeUrl: link,
+            });
+            notices.set(p.userId, notice);
           }
-          const link = noticeUrl(incidentId, p.userId, noticeVersion);
-          links.set(p.userId, link);
-          const notice = renderNotice({
-            locale: p.locale,
-            ...(deps.organisation ? { organisation: deps.organisation } : {}),
-            ...noticeParts(facts, p),
-            noticeVersion,
-            noticeUrl: link,
-          });
+          // Writes this channel's text now, so a notice that cannot be written fails here, not mid-send.
           void notice[channel];
-          notices.set(p.userId, notice);
         }
       };
 
