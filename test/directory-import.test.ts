@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
+import { eventually, startTestService, type TestService } from './support/service.js';
 
 const schema = `dir_${randomBytes(5).toString('hex')}`;
 let svc: TestService;
@@ -33,9 +33,7 @@ afterAll(async () => {
 
 describe('import from the user directory', () => {
   it('reads the directory durably, reports rejects, re-assesses, and refuses a second run while one is running', async () => {
-    const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident();
 
     const started = await svc.call('responder', 'POST', `/v1/incidents/${id}/affected-users/directory`);
     expect(started.status).toBe(202);

@@ -9,7 +9,6 @@ import {
   notified,
   openIncident,
   person,
-  phaseOf,
   startFanoutRig,
   type FanoutRig,
 } from './support/fanout-fixtures.js';
@@ -133,7 +132,7 @@ describe('fan-out recovery', () => {
         reason: 'wrong list',
       });
       expect(cancelled.status).toBe(200);
-      expect(await phaseOf(svc, id)).toBe('cancelled');
+      expect(await svc.phaseOf(id)).toBe('cancelled');
       const tookMs = Date.now() - asked;
       const atCancel = emailsTo(first, first + 3000).length;
       console.log(`cancel: stopped after ${tookMs} ms with ${atCancel} of 3000 emails sent`);

@@ -103,9 +103,7 @@ describe('opening an incident', () => {
 
 describe('the lifecycle through the API', () => {
   it('walks every phase from opened to closed, recording each in the ledger and audit log', async () => {
-    const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident();
 
     expect((await svc.call('responder', 'POST', `/v1/incidents/${id}/approve`, { note: 'ok' })).status).toBe(
       403,
@@ -147,9 +145,7 @@ describe('the lifecycle through the API', () => {
   });
 
   it('cancels with a reason, and refuses a second cancel and a later approval', async () => {
-    const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident();
     expect((await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, {})).status).toBe(400);
     const cancelled = await svc.call('responder', 'POST', `/v1/incidents/${id}/cancel`, {
       reason: 'false alarm',

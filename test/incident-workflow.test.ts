@@ -30,9 +30,7 @@ function exportHistory(workflowId: string): string {
 
 describe('incident workflow', () => {
   it('continues where it was after the worker is stopped and a new one starts', async () => {
-    const { json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest());
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident();
     await eventually(async () => (await svc.ledger.getIncident(id))?.phase === 'awaiting_approval');
 
     await svc.stopWorker();

@@ -2,7 +2,7 @@
 // equals what the local SMTP, Twilio and FCM servers received; and personal data goes after retention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
-import { eventually, incidentRequest } from './support/service.js';
+import { eventually } from './support/service.js';
 
 let rig: FanoutRig;
 beforeAll(async () => {
@@ -25,14 +25,7 @@ const people = [
 describe('notices through the API', () => {
   it('reports progress equal to what the providers received, pages deliveries, then purges after retention', async () => {
     const { svc, providers } = rig;
-    const { json } = await svc.call(
-      'responder',
-      'POST',
-      '/v1/incidents',
-      incidentRequest({ severity: 'medium' }),
-    );
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident({ severity: 'medium' });
     await svc.uploadAffectedUsers(id, people);
     await eventually(
       async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 5,

@@ -1,7 +1,7 @@
 // Obligations end to end: people in the EU, California and China, judgements recorded through the API,
 // and the deadlines GET /v1/incidents/:id lists, computed by the workflow on a real Temporal server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
+import { eventually, startTestService, type TestService } from './support/service.js';
 
 let svc: TestService;
 beforeAll(async () => {
@@ -30,19 +30,12 @@ type Obligation = {
 describe('obligations of an incident', () => {
   it('lists who must be told what by when, and moves as judgements are recorded', async () => {
     const discoveredAt = '2026-03-02T10:00:00Z';
-    const opened = await svc.call(
-      'responder',
-      'POST',
-      '/v1/incidents',
-      incidentRequest({
-        discoveredAt,
-        dataCategories: ['email', 'name', 'password'],
-        occurredFrom: '2026-03-01T00:00:00Z',
-        occurredTo: '2026-03-02T09:00:00Z',
-      }),
-    );
-    const id = opened.json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident({
+      discoveredAt,
+      dataCategories: ['email', 'name', 'password'],
+      occurredFrom: '2026-03-01T00:00:00Z',
+      occurredTo: '2026-03-02T09:00:00Z',
+    });
     const upload = await svc.uploadAffectedUsers(id, people());
     expect(upload.json().accepted).toBe(665);
 

@@ -12,7 +12,7 @@ import { findTemporalCli } from '../platform/temporal-cli.js';
 import { dataConverter } from '../platform/data-converter.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
-import { eventually, incidentRequest, startTestService, type TestService } from './support/service.js';
+import { eventually, startTestService, type TestService } from './support/service.js';
 
 const historiesDir = path.join(import.meta.dirname, 'histories');
 // Recorded histories are encrypted like any other; this key exists only for them and holds no real data.
@@ -35,14 +35,7 @@ afterAll(async () => {
 });
 
 async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<Record<string, string>> {
-  const { json } = await svc.call(
-    'responder',
-    'POST',
-    '/v1/incidents',
-    incidentRequest({ externalId: `replay-${randomBytes(4).toString('hex')}` }),
-  );
-  const id = json.id as string;
-  await svc.reachPhase(id, 'awaiting_approval');
+  const id = await svc.openIncident({ externalId: `replay-${randomBytes(4).toString('hex')}` });
   await svc.uploadAffectedUsers(id, 'userId,email,country\nr1,r1@example.com,DE\nr2,r2@example.com,US\n');
   await eventually(
     async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 2,

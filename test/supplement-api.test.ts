@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
 import { incidentWorkflowId, stateQuery } from '../workflows/incident-messages.js';
-import { eventually, incidentRequest } from './support/service.js';
+import { eventually } from './support/service.js';
 
 let rig: FanoutRig;
 beforeAll(async () => {
@@ -15,14 +15,7 @@ afterAll(async () => {
 describe('supplemental notices', () => {
   it('sends the next notice version with the new facts to the people, and is refused before the first notices', async () => {
     const { svc, providers } = rig;
-    const { json } = await svc.call(
-      'responder',
-      'POST',
-      '/v1/incidents',
-      incidentRequest({ severity: 'medium' }),
-    );
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident({ severity: 'medium' });
     const update = {
       description: 'Forensics found the bucket was also copied by a second party on 19 November.',
       note: 'new finding',
@@ -85,14 +78,7 @@ describe('supplemental notices', () => {
 
   it('corrected data categories change the obligations the workflow keeps, not only what GET shows', async () => {
     const { svc } = rig;
-    const { json } = await svc.call(
-      'responder',
-      'POST',
-      '/v1/incidents',
-      incidentRequest({ severity: 'medium', dataCategories: ['name'] }),
-    );
-    const id = json.id as string;
-    await svc.reachPhase(id, 'awaiting_approval');
+    const id = await svc.openIncident({ severity: 'medium', dataCategories: ['name'] });
     await svc.uploadAffectedUsers(id, 'userId,email,country,region\nc1,c1@example.com,US,US-CA\n');
     await eventually(
       async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 1,

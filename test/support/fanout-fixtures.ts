@@ -5,7 +5,7 @@ import { startDevProviders, type DevProviders } from '../../dev/providers.js';
 import type { AffectedUser } from '../../domain/affected-user.js';
 import type { Ledger } from '../../store/ledger.js';
 import { noticeFanoutWorkflowId } from '../../workflows/fanout-messages.js';
-import { eventually, incidentRequest, startTestService, type TestService } from './service.js';
+import { eventually, startTestService, type TestService } from './service.js';
 
 export interface FanoutRig {
   svc: TestService;
@@ -66,10 +66,7 @@ export async function openIncident(
   people: AffectedUser[],
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const { status, json } = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest(overrides));
-  if (status !== 201 && status !== 200) throw new Error(`open incident: ${status} ${JSON.stringify(json)}`);
-  const id = json.id as string;
-  await eventually(async () => (await phaseOf(svc, id)) === 'awaiting_approval');
+  const id = await svc.openIncident(overrides);
   await seedPeople(svc.ledger, id, people);
   return id;
 }
@@ -81,15 +78,11 @@ export async function approve(svc: TestService, id: string): Promise<void> {
   if (status !== 200) throw new Error(`approve: ${status} ${JSON.stringify(json)}`);
 }
 
-export async function phaseOf(svc: TestService, id: string): Promise<string | undefined> {
-  return (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json?.phase as string | undefined;
-}
-
 /** Waits until the incident has left `notifying`. */
 export async function notified(svc: TestService, id: string, timeoutMs = 120_000): Promise<string> {
   return eventually(
     async () => {
-      const phase = await phaseOf(svc, id);
+      const phase = await svc.phaseOf(id);
       return phase && !['opened', 'assessing', 'awaiting_approval', 'notifying'].includes(phase)
         ? phase
         : undefined;

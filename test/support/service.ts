@@ -48,6 +48,8 @@ export interface TestService {
   phaseOf(id: string): Promise<string>;
   /** Waits until GET /v1/incidents/:id reports `phase`. */
   reachPhase(id: string, phase: string): Promise<void>;
+  /** Opens an incident (`incidentRequest(overrides)`) as a responder and waits until it awaits approval. */
+  openIncident(overrides?: Record<string, unknown>): Promise<string>;
   /** Uploads affected users as a responder (CSV unless another media type is given). */
   uploadAffectedUsers(id: string, body: string, contentType?: string): Promise<LightMyRequestResponse>;
   startWorker(): Promise<void>;
@@ -158,6 +160,19 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     },
     async reachPhase(id, phase) {
       await eventually(async () => (await service.phaseOf(id)) === phase);
+    },
+    async openIncident(overrides = {}) {
+      const { status, json } = await service.call(
+        'responder',
+        'POST',
+        '/v1/incidents',
+        incidentRequest(overrides),
+      );
+      if (status !== 201 && status !== 200)
+        throw new Error(`open incident: ${status} ${JSON.stringify(json)}`);
+      const id = json.id as string;
+      await service.reachPhase(id, 'awaiting_approval');
+      return id;
     },
     uploadAffectedUsers(id, body, contentType = 'text/csv') {
       return app.inject({
