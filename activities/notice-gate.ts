@@ -32,7 +32,13 @@ export class SendGate {
    * claims behind it to be taken over as possible duplicates.
    */
   async admit(n: number): Promise<void> {
-    await this.pace(n);
+    const rate = this.limits.ratePerSecond;
+    if (!rate) return;
+    const now = Date.now();
+    const startAt = Math.max(now, this.nextStartAt);
+    this.nextStartAt = startAt + (n / rate) * 1000;
+    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
+    await this.shared?.take(n);
   }
 
   /** Runs `fn` once `n` send slots are free (the rate is `admit`'s). */
@@ -62,15 +68,5 @@ export class SendGate {
       this.available -= next.n;
       next.wake();
     }
-  }
-
-  private async pace(n: number): Promise<void> {
-    const rate = this.limits.ratePerSecond;
-    if (!rate) return;
-    const now = Date.now();
-    const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + (n / rate) * 1000;
-    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
-    await this.shared?.take(n);
   }
 }

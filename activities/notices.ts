@@ -564,8 +564,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
 
       let pending = 0;
       if (lane) {
-        // People and pages are counted once, by the settling pass, not once per lane.
-        totals.pages = 0;
+        // People are counted once, by the settling pass, not once per lane.
         totals.people = 0;
         for (const p of people) {
           const s = states.get(p.userId)!;

@@ -138,6 +138,8 @@ export interface FanoutProgress extends FanoutTotals {
   run: number;
   pagesInFlight: number;
   done: boolean;
+  /** The channels' lane workflows, which answer for their own sends while they run. */
+  laneWorkflows?: string[];
 }
 
 export function emptyFanoutTotals(): FanoutTotals {

@@ -11,7 +11,7 @@ import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import {
   benchPerson,
   type ChannelMix,
-  runHarnessWorker,
+  runHarnessScript,
   seededRandom,
   startHarness,
   type Harness,
@@ -285,14 +285,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--worker')) {
-  await runHarnessWorker();
-} else {
-  main().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+await runHarnessScript(main);

@@ -4,7 +4,7 @@
 // send may have gone out twice (a claim taken over from a killed worker).
 import { parseArgs } from 'node:util';
 import type { Channel } from '../store/ledger.js';
-import { benchPerson, runHarnessWorker, seededRandom, startHarness, type WorkerProcess } from './harness.js';
+import { benchPerson, runHarnessScript, seededRandom, startHarness, type WorkerProcess } from './harness.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -125,14 +125,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv.includes('--worker')) {
-  await runHarnessWorker();
-} else {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+await runHarnessScript(main);

@@ -120,7 +120,7 @@ export interface Harness {
 
 /**
  * Starts everything but the worker. `workerScript` is run with `--worker` to become a worker process
- * (it should call `runHarnessWorker`).
+ * (it should end with `runHarnessScript(main)`).
  */
 export async function startHarness(opts: {
   workerScript: string;
@@ -296,4 +296,22 @@ export async function runHarnessWorker(): Promise<void> {
   await connection.close();
   await closeChannels();
   await ledger.close();
+}
+
+/**
+ * The entry of a harness script: with `--worker` it is one of the harness's worker processes,
+ * otherwise it runs `main` and exits with its code (0 when it returns none, 1 when it throws).
+ */
+export async function runHarnessScript(main: () => Promise<number | void>): Promise<void> {
+  if (process.argv.includes('--worker')) {
+    await runHarnessWorker();
+    return;
+  }
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

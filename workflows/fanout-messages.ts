@@ -51,9 +51,7 @@ export interface NoticeFanoutInput {
  * Live counts of a running fan-out (the latest run answers after continue-as-new). A fan-out with
  * lanes counts its lanes' sends when they finish; each lane workflow answers for itself meanwhile.
  */
-export const fanoutProgressQuery = defineQuery<FanoutProgress & { laneWorkflows?: string[] }>(
-  'fanoutProgress',
-);
+export const fanoutProgressQuery = defineQuery<FanoutProgress>('fanoutProgress');
 
 /** One fan-out per incident and notice version: starting it twice is refused by Temporal. */
 export function noticeFanoutWorkflowId(incidentId: string, noticeVersion: number): string {

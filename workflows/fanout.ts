@@ -81,8 +81,6 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
       .then(
         (result) => {
           addFanoutTotals(totals, result);
-          // A lane's pages count people only once all lanes are through; the pages count here.
-          if (channels) totals.pages++;
           inFlight--;
         },
         (err: unknown) => {
