@@ -13,8 +13,8 @@ import {
   type NoticeChannel,
   type NoticePolicy,
 } from '../domain/fallback.js';
-import { renderNotice, type RenderedNotice } from '../domain/notice/index.js';
-import { noticeParts } from '../domain/notice/incident-notice.js';
+import { noticeWriter, type RenderedNotice } from '../domain/notice/index.js';
+import { noticeIncident, noticePerson } from '../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, DeliveryRecord, Ledger, StoredAffectedUser } from '../store/ledger.js';
@@ -341,7 +341,11 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
 
       // Rendered once claimed, once per person whatever the number of channels, and only for people
       // whose notice is still to go, so a retried page costs little.
-      const facts = incident.facts;
+      const writeNotice = noticeWriter({
+        ...(deps.organisation ? { organisation: deps.organisation } : {}),
+        incident: noticeIncident(incident.facts),
+        noticeVersion,
+      });
       const notices = new Map<string, RenderedNotice>();
       const links = new Map<string, string>();
       const prepare = (batch: readonly StoredAffectedUser[], channel: NoticeChannel) => {
@@ -350,13 +354,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           if (!notice) {
             const link = noticeUrl(incidentId, p.userId, noticeVersion);
             links.set(p.userId, link);
-            notice = renderNotice({
-              locale: p.locale,
-              ...(deps.organisation ? { organisation: deps.organisation } : {}),
-              ...noticeParts(facts, p),
-              noticeVersion,
-              noticeUrl: link,
-            });
+            notice = writeNotice({ locale: p.locale, person: noticePerson(p), noticeUrl: link });
             notices.set(p.userId, notice);
           }
           // Writes this channel's text now, so a notice that cannot be written fails here, not mid-send.

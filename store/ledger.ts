@@ -252,9 +252,12 @@ export interface Ledger {
   recordDeliveryOutcomes(
     items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
   ): Promise<(DeliveryStatus | undefined)[]>;
-  /** For provider callbacks (Twilio status, email bounces) that only know the provider's id. */
+  /**
+   * For provider callbacks that only know the provider's id: Twilio's status callbacks. Only SMS
+   * provider ids are indexed; a channel with such callbacks adds itself to the index first.
+   */
   recordDeliveryOutcomeByProviderId(
-    channel: Channel,
+    channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
   ): Promise<DeliveryStatus | undefined>;

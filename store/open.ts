@@ -68,6 +68,7 @@ async function openSqlite(dataDir: string): Promise<Ledger> {
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 10000');
     database.pragma('foreign_keys = ON');
+    keepPreparedStatements(database);
     const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) });
     shared = { db, users: 0, ready: migrate(db, 'sqlite') };
     sqliteFiles.set(file, shared);
@@ -87,6 +88,26 @@ async function openSqlite(dataDir: string): Promise<Ledger> {
     throw err;
   }
   return new SqlLedger(entry.db, sqliteFlavor, release);
+}
+
+/**
+ * Kysely prepares every query afresh, and better-sqlite3 compiles on every prepare; a fan-out runs
+ * the same few statements for every page of people. Compiled statements are kept by their text,
+ * unless the kept one is still being read (a streamed query), when a fresh one is made.
+ */
+function keepPreparedStatements(database: Database.Database, max = 500): void {
+  const prepare = database.prepare.bind(database);
+  const kept = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement && !statement.busy) return statement;
+    const fresh = prepare(source);
+    if (!statement) {
+      if (kept.size >= max) kept.delete(kept.keys().next().value!);
+      kept.set(source, fresh);
+    }
+    return fresh;
+  }) as typeof database.prepare;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

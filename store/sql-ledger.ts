@@ -890,12 +890,13 @@ export class SqlLedger implements Ledger {
   }
 
   async recordDeliveryOutcomeByProviderId(
-    channel: Channel,
+    channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
   ): Promise<DeliveryStatus | undefined> {
+    // The channel as a literal: only then can SQLite use the partial index of SMS provider ids.
     const byProvider: DeliveryFilter = (eb) =>
-      eb.and([eb('channel', '=', channel), eb('provider_id', '=', providerId)]);
+      eb.and([eb('channel', '=', sql.lit(channel)), eb('provider_id', '=', providerId)]);
     return this.write(async (trx) => {
       const applied = await this.applyOutcome(trx, byProvider, outcome);
       return applied ?? this.currentStatus(trx, byProvider);
@@ -956,14 +957,15 @@ export class SqlLedger implements Ledger {
   ): Promise<DeliveryRecord[]> {
     const out: DeliveryRecord[] = [];
     for (const ids of chunks([...new Set(userIds)])) {
+      // The version is left out of the query on purpose: with it, SQLite walks every delivery of the
+      // version through the progress index instead of looking each person up by the claim key.
       const rows = await this.db
         .selectFrom('deliveries')
         .selectAll()
         .where('incident_id', '=', incidentId)
-        .where('notice_version', '=', noticeVersion)
         .where('user_id', 'in', ids)
         .execute();
-      for (const r of rows) out.push(this.toDelivery(r));
+      for (const r of rows) if (Number(r.notice_version) === noticeVersion) out.push(this.toDelivery(r));
     }
     return out;
   }

@@ -3,6 +3,7 @@ import {
   NOTICE_SECTIONS,
   NOTICE_TEMPLATES,
   noticeTemplate,
+  noticeWriter,
   renderNotice,
   renderNoticeLinkProblemPage,
   renderNoticePage,
@@ -193,6 +194,33 @@ describe('notice content', () => {
     expect(utc).toMatch(/November 20, 2026.*08:30.*UTC/);
     expect(tokyo).toMatch(/November 20, 2026.*05:30.*GMT\+9/);
     expect(() => renderNotice(input({ person: { timeZone: 'Mars/Olympus' } }))).toThrow();
+  });
+});
+
+describe("one incident's notices, person after person", () => {
+  it('writes what renderNotice writes, in each person’s language and time zone', () => {
+    const { locale: _l, person: _p, noticeUrl: _u, ...common } = input();
+    const write = noticeWriter(common);
+    for (const [locale, timeZone] of [
+      ['en', 'Europe/London'],
+      ['zh-CN', 'Asia/Shanghai'],
+      ['es-MX', undefined],
+    ] as const) {
+      const person = { name: 'Zoë Example', ...(timeZone ? { timeZone } : {}) };
+      const expected = renderNotice(input({ locale, person }));
+      const written = write({ locale, person, noticeUrl: LINK });
+      expect(written.email).toEqual(expected.email);
+      expect(written.sms).toBe(expected.sms);
+      expect(written.push).toEqual(expected.push);
+    }
+  });
+
+  it("checks the incident once and each person's part as it is written", () => {
+    const { locale: _l, person: _p, noticeUrl: _u, ...common } = input();
+    expect(() => noticeWriter({ ...common, noticeVersion: 0 })).toThrow(/noticeVersion/);
+    const write = noticeWriter(common);
+    expect(() => write({ person: { timeZone: 'Mars/Olympus' }, noticeUrl: LINK })).toThrow(/IANA time zone/);
+    expect(() => write({ noticeUrl: 'javascript:alert(1)' })).toThrow(/noticeUrl/);
   });
 });
 

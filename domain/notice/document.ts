@@ -70,13 +70,33 @@ function joinSentences(sentences: string[]): string {
   );
 }
 
+type DocumentInput = Omit<ParsedNoticeInput, 'noticeUrl'>;
+
+/** What a short notice (SMS, push) needs: the template in the person's language, sender and title. */
+export interface NoticeHeading {
+  template: NoticeTemplate;
+  org: string;
+  title: string;
+}
+
+export function noticeHeading(
+  input: Pick<DocumentInput, 'locale' | 'organisation' | 'incident'>,
+): NoticeHeading {
+  const template = noticeTemplate(input.locale);
+  const { incident } = input;
+  const translated = translationFor(incident.translations, template.locale);
+  return {
+    template,
+    org: oneLine(input.organisation ?? incident.contact.name),
+    title: oneLine(translated?.title ?? incident.title),
+  };
+}
+
 /** Lays out the content of one person's notice, independent of the channel it is sent through. */
-export function buildNoticeDocument(input: Omit<ParsedNoticeInput, 'noticeUrl'>): NoticeDocument {
-  const t = noticeTemplate(input.locale);
+export function buildNoticeDocument(input: DocumentInput, heading = noticeHeading(input)): NoticeDocument {
+  const { template: t, org, title } = heading;
   const { incident, person } = input;
-  const org = oneLine(input.organisation ?? incident.contact.name);
   const translated = translationFor(incident.translations, t.locale);
-  const title = oneLine(translated?.title ?? incident.title);
   const description = translated?.description ?? incident.description;
   const measuresTaken = translated?.measuresTaken ?? incident.measuresTaken;
   const userActions = translated?.userActions ?? incident.userActions;

@@ -3,8 +3,8 @@
  * their link opens. The signed link itself is in `./link.js` (it needs `node:crypto`, which
  * Temporal workflow code must not import).
  */
-export { NoticeInput, type ParsedNoticeInput } from './input.js';
-export { renderNotice, type RenderedNotice, PUSH_TITLE_MAX, PUSH_BODY_MAX } from './render.js';
+export { NoticeInput, NoticeCommonInput, NoticeRecipientInput, type ParsedNoticeInput } from './input.js';
+export { renderNotice, noticeWriter, type RenderedNotice, PUSH_TITLE_MAX, PUSH_BODY_MAX } from './render.js';
 export { renderNoticePage, renderNoticeLinkProblemPage, NoticePageInput } from './page.js';
 export {
   smsEncoding,

@@ -3,6 +3,24 @@ import { Contact, DataCategory } from '../incident.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+// Checking a time zone builds a DateTimeFormat, which costs far more than the rest of a notice; a
+// fan-out checks the same few zones for every person, so the answers are kept.
+const timeZones = new Map<string, boolean>();
+function isTimeZone(tz: string): boolean {
+  let known = timeZones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (timeZones.size >= 1000) timeZones.clear();
+    timeZones.set(tz, known);
+  }
+  return known;
+}
+
 /** What the renderer needs to write one person's notice. */
 export const NoticeInput = z
   .object({
@@ -45,17 +63,7 @@ export const NoticeInput = z
         /** This person's own categories where known; the incident's otherwise. */
         dataCategories: z.array(DataCategory).min(1).optional(),
         /** IANA time zone for dates; UTC when unknown. */
-        timeZone: z
-          .string()
-          .refine((tz) => {
-            try {
-              new Intl.DateTimeFormat('en', { timeZone: tz });
-              return true;
-            } catch {
-              return false;
-            }
-          }, 'must be an IANA time zone')
-          .optional(),
+        timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone').optional(),
       })
       .default({}),
     noticeVersion: z.number().int().min(1).max(65_535),
@@ -70,3 +78,11 @@ export const NoticeInput = z
   .strict();
 export type NoticeInput = z.input<typeof NoticeInput>;
 export type ParsedNoticeInput = z.output<typeof NoticeInput>;
+
+/** What every notice of one incident and version shares: checked once for all its people. */
+export const NoticeCommonInput = NoticeInput.omit({ locale: true, person: true, noticeUrl: true });
+export type NoticeCommonInput = z.input<typeof NoticeCommonInput>;
+
+/** What differs from one person's notice to the next. */
+export const NoticeRecipientInput = NoticeInput.pick({ locale: true, person: true, noticeUrl: true });
+export type NoticeRecipientInput = z.input<typeof NoticeRecipientInput>;

@@ -1,5 +1,11 @@
-import { buildNoticeDocument, type Block, type NoticeDocument } from './document.js';
-import { NoticeInput } from './input.js';
+import {
+  buildNoticeDocument,
+  noticeHeading,
+  type Block,
+  type NoticeDocument,
+  type NoticeHeading,
+} from './document.js';
+import { NoticeCommonInput, NoticeInput, NoticeRecipientInput, type ParsedNoticeInput } from './input.js';
 import { foldToGsm, SMS_MAX_SEGMENTS, smsSegments } from './sms.js';
 import { escapeHtml, fill, safeHref, truncate } from './text.js';
 
@@ -141,17 +147,17 @@ const summaryCuts = new Map<string, number>();
  * The SMS: the template's frame, the link in full, and as much of the incident title as fits in two
  * segments. The title is what gets cut, never the link.
  */
-function smsText(doc: NoticeDocument, summary: string, noticeUrl: string, supplemental: boolean): string {
-  const t = doc.template;
+function smsText(heading: NoticeHeading, noticeUrl: string, supplemental: boolean): string {
+  const { template: t, org, title: summary } = heading;
   const frame = supplemental ? t.sms.supplemental : t.sms.full;
   const ended = (s: string) => (/[\p{L}\p{N}]$/u.test(s) ? s + t.sms.summaryEnd : s);
   const compose = (s: string) =>
-    foldToGsm(fill(frame, { org: doc.org, summary: ended(s), url: noticeUrl }).replace(/ {2,}/g, ' '));
+    foldToGsm(fill(frame, { org, summary: ended(s), url: noticeUrl }).replace(/ {2,}/g, ' '));
   const fits = (text: string) => smsSegments(text) <= SMS_MAX_SEGMENTS;
 
   // Every person of an incident gets the same text but for the link, whose letters and digits all
   // count alike: the cut found for one link shape holds for every link of that shape.
-  const shape = [frame, t.sms.summaryEnd, doc.org, summary, noticeUrl.replace(/[A-Za-z0-9]/g, 'a')].join(
+  const shape = [frame, t.sms.summaryEnd, org, summary, noticeUrl.replace(/[A-Za-z0-9]/g, 'a')].join(
     '\u0000',
   );
   const known = summaryCuts.get(shape);
@@ -191,28 +197,45 @@ function smsTextSearched(
  * when first read: a fan-out lane sending one channel does not pay for the other two.
  */
 export function renderNotice(raw: NoticeInput): RenderedNotice {
-  const input = NoticeInput.parse(raw);
-  const doc = buildNoticeDocument(input);
-  const t = doc.template;
+  return rendered(NoticeInput.parse(raw));
+}
+
+/**
+ * Writes the notices of one incident and version for person after person: what they share is
+ * checked once, each person's part when their notice is written.
+ */
+export function noticeWriter(common: NoticeCommonInput): (recipient: NoticeRecipientInput) => RenderedNotice {
+  const shared = NoticeCommonInput.parse(common);
+  return (recipient) => rendered({ ...shared, ...NoticeRecipientInput.parse(recipient) });
+}
+
+function rendered(input: ParsedNoticeInput): RenderedNotice {
+  // SMS and push need only the heading; the full document is laid out for email alone.
+  const heading = noticeHeading(input);
+  const t = heading.template;
   const supplemental = input.noticeVersion > 1;
   let email: RenderedNotice['email'] | undefined;
   let sms: string | undefined;
   let push: RenderedNotice['push'] | undefined;
   return {
     get email() {
-      return (email ??= {
-        subject: doc.subject,
-        html: emailHtml(doc, input.noticeUrl),
-        text: emailText(doc, input.noticeUrl),
-      });
+      if (!email) {
+        const doc = buildNoticeDocument(input, heading);
+        email = {
+          subject: doc.subject,
+          html: emailHtml(doc, input.noticeUrl),
+          text: emailText(doc, input.noticeUrl),
+        };
+      }
+      return email;
     },
     get sms() {
-      return (sms ??= smsText(doc, doc.title, input.noticeUrl, supplemental));
+      return (sms ??= smsText(heading, input.noticeUrl, supplemental));
     },
     get push() {
       return (push ??= {
         title: truncate(supplemental ? t.push.supplementalTitle : t.push.title, PUSH_TITLE_MAX),
-        body: truncate(fill(t.push.body, { org: doc.org }), PUSH_BODY_MAX),
+        body: truncate(fill(t.push.body, { org: heading.org }), PUSH_BODY_MAX),
       });
     },
   };

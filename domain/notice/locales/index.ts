@@ -19,6 +19,20 @@ export const DEFAULT_NOTICE_LOCALE = 'en';
  * (`zh-TW` reads `zh-CN`, `es-MX` reads `es`), then English.
  */
 export function noticeTemplate(locale: string | undefined): NoticeTemplate {
+  // A fan-out asks for the same few locales for every person.
+  const key = locale ?? '';
+  let template = chosen.get(key);
+  if (!template) {
+    template = chooseTemplate(locale);
+    if (chosen.size >= 1000) chosen.clear();
+    chosen.set(key, template);
+  }
+  return template;
+}
+
+const chosen = new Map<string, NoticeTemplate>();
+
+function chooseTemplate(locale: string | undefined): NoticeTemplate {
   const fallback = NOTICE_TEMPLATES[DEFAULT_NOTICE_LOCALE] as NoticeTemplate;
   if (!locale) return fallback;
   let canonical: string;
