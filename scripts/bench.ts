@@ -1,6 +1,7 @@
 // `npm run bench -- --users N`: a real incident end to end (Temporal dev server, worker process,
 // local SMTP / Twilio / FCM servers) for N generated people, then each channel's ceiling: a bare
 // loop sending the same notices through the same SDK to the same local server.
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
 import { renderNotice } from '../domain/notice/index.js';
@@ -30,6 +31,22 @@ async function historyLengths(h: Harness, workflowId: string): Promise<number[]>
     lengths.push(history.events?.length ?? 0);
   }
   return lengths;
+}
+
+/** Resolves when the incident has left `notifying`, calling `progress` every five seconds until then. */
+async function untilNotified(h: Harness, id: string, progress?: () => Promise<void>): Promise<void> {
+  let lastPrint = Date.now();
+  for (;;) {
+    // The ledger's phase, not GET /v1/incidents/:id: that one also counts every delivery, and
+    // doing so four times a second would take CPU from the worker being measured.
+    const phase = (await h.ledger.getIncident(id))?.phase;
+    if (phase !== 'notifying' && phase !== 'awaiting_approval') return;
+    if (progress && Date.now() - lastPrint > 5000) {
+      lastPrint = Date.now();
+      await progress();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Arrival times per channel at the local servers, from index `from` on. */
@@ -111,6 +128,48 @@ async function ceiling(
   return count / ((Date.now() - started) / 1000);
 }
 
+interface CeilingRates {
+  alone: Partial<Record<Channel, number>>;
+  together: Partial<Record<Channel, number>>;
+}
+
+/**
+ * The `--ceiling` side: the bare loops in a process of their own, as the worker is, so a loop does
+ * not share its thread with the local servers (which would lower the ceiling and flatter the ratio).
+ */
+async function runCeilings(): Promise<void> {
+  const sizes = JSON.parse(process.env.BENCH_CEILING_SIZES!) as Record<Channel, number>;
+  const channels = createChannels(loadChannelSettings(process.env).channels);
+  const sending = CHANNELS.filter((ch) => sizes[ch] > 0);
+  const rates: CeilingRates = { alone: {}, together: {} };
+  try {
+    // Warm up first (connections, JIT), so the first loop measured is not the only cold one.
+    for (const ch of sending) await ceiling(channels, ch, Math.min(500, sizes[ch]));
+    for (const ch of sending) rates.alone[ch] = await ceiling(channels, ch, sizes[ch]);
+    // The same work as the run: the channels' loops at once, sharing this process's CPU as the
+    // worker's lanes share the worker's.
+    const started = Date.now();
+    const together = await Promise.all(sending.map((ch) => ceiling(channels, ch, sizes[ch], started)));
+    sending.forEach((ch, i) => (rates.together[ch] = together[i]!));
+  } finally {
+    await channels.close();
+  }
+  process.stdout.write(`${JSON.stringify(rates)}\n`);
+}
+
+/** Runs the ceilings in a child process against the harness's local servers. */
+async function measureCeilings(h: Harness, sizes: Record<Channel, number>): Promise<CeilingRates> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--ceiling'], {
+    env: { ...process.env, ...h.workerEnv, BENCH_CEILING_SIZES: JSON.stringify(sizes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`ceiling process exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as CeilingRates;
+}
+
 function parseMix(text: string): ChannelMix {
   const mix: ChannelMix = { email: 0, sms: 0, push: 0 };
   for (const part of text.split(',')) {
@@ -131,6 +190,9 @@ async function main(): Promise<void> {
       users: { type: 'string', default: '100000' },
       severity: { type: 'string', default: 'high' },
       'ceiling-max': { type: 'string', default: '20000' },
+      // People of a small incident sent first, unmeasured: the worker warms up (JIT, connections)
+      // as a long-running production worker has, and as the ceilings' loops do.
+      warmup: { type: 'string', default: '2000' },
       workers: { type: 'string', default: '1' },
       // e.g. `--mix push=1,email=0,sms=0` to look at one channel alone.
       mix: { type: 'string', default: 'email=0.9,sms=0.5,push=0.4' },
@@ -163,6 +225,23 @@ async function main(): Promise<void> {
     }
     const workers = Array.from({ length: Math.max(1, Number(values.workers)) }, () => h.startWorker());
     const peakMiB = () => Math.max(...workers.map((w) => w.peakRssMiB()));
+    const warmup = Number(values.warmup);
+    if (warmup > 0) {
+      const warmupRandom = seededRandom(warmup + 1);
+      // Other people than the measured ones, so the SMTP server's count of duplicates stays true.
+      const warmupPeople = Array.from({ length: warmup }, (_, i) =>
+        benchPerson(users + i, warmupRandom, mix),
+      );
+      const warmupStart = Date.now();
+      const warmupId = await h.openIncident([warmupPeople], values.severity);
+      await h.approve(warmupId);
+      await untilNotified(h, warmupId);
+      console.log(
+        `worker warmed up on ${warmup.toLocaleString('en')} people in ${((Date.now() - warmupStart) / 1000).toFixed(1)} s`,
+      );
+    }
+    // Arrivals of the measured incident start here.
+    const from = { email: h.smtp.times.length, sms: h.twilio.received.length, push: h.fcm.received.length };
     const seedStart = Date.now();
     const id = await h.openIncident(pages(), values.severity);
     console.log(
@@ -171,25 +250,16 @@ async function main(): Promise<void> {
 
     const approvedAt = Date.now();
     await h.approve(id);
-    let lastPrint = 0;
-    for (;;) {
-      // The ledger's phase, not GET /v1/incidents/:id: that one also counts every delivery, and
-      // doing so four times a second would take CPU from the worker being measured.
-      const phase = (await h.ledger.getIncident(id))?.phase;
-      if (phase !== 'notifying' && phase !== 'awaiting_approval') break;
-      if (Date.now() - lastPrint > 5000) {
-        lastPrint = Date.now();
-        const c = await h.ledger.deliveryCounts(id);
-        console.log(
-          `  ${((Date.now() - approvedAt) / 1000).toFixed(0)} s: ` +
-            CHANNELS.map((ch) => `${ch} ${c.channels[ch].sent}`).join(', ') +
-            `, worker peak ${peakMiB().toFixed(0)} MiB`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await untilNotified(h, id, async () => {
+      const c = await h.ledger.deliveryCounts(id);
+      console.log(
+        `  ${((Date.now() - approvedAt) / 1000).toFixed(0)} s: ` +
+          CHANNELS.map((ch) => `${ch} ${c.channels[ch].sent}`).join(', ') +
+          `, worker peak ${peakMiB().toFixed(0)} MiB`,
+      );
+    });
     const doneAt = Date.now();
-    const got = arrivals(h);
+    const got = arrivals(h, from);
     const all = [...got.email, ...got.sms, ...got.push];
     const counts = await h.ledger.deliveryCounts(id);
     const incidentHistory = await historyLengths(h, incidentWorkflowId(id));
@@ -220,8 +290,6 @@ async function main(): Promise<void> {
       `  unreachable ${counts.unreachable}, possible duplicates ${counts.possibleDuplicates}, email duplicates at the server ${duplicates}`,
     );
 
-    const settings = loadChannelSettings(h.workerEnv);
-    const channels = createChannels(settings.channels);
     const rows: string[] = [];
     // The run's notices, scaled down alike to at most --ceiling-max for the busiest channel, so the
     // loops at once share the CPU in the run's proportions.
@@ -230,20 +298,9 @@ async function main(): Promise<void> {
       CHANNELS.map((ch) => [ch, got[ch].length && Math.max(100, Math.round(got[ch].length * scale))]),
     ) as Record<Channel, number>;
     const sending = CHANNELS.filter((ch) => sizes[ch] > 0);
-    const alone = {} as Record<Channel, number>;
-    const together = {} as Record<Channel, number>;
-    try {
-      // Warm up first (connections, JIT), so the first loop measured is not the only cold one.
-      for (const ch of sending) await ceiling(channels, ch, Math.min(500, sizes[ch]));
-      for (const ch of sending) alone[ch] = await ceiling(channels, ch, sizes[ch]);
-      // The same work as the run: the channels' loops at once, sharing this process's CPU as the
-      // worker's lanes share the worker's.
-      const started = Date.now();
-      const rates = await Promise.all(sending.map((ch) => ceiling(channels, ch, sizes[ch], started)));
-      sending.forEach((ch, i) => (together[ch] = rates[i]!));
-    } finally {
-      await channels.close();
-    }
+    const rates = await measureCeilings(h, sizes);
+    const alone = rates.alone as Record<Channel, number>;
+    const together = rates.together as Record<Channel, number>;
     // Seconds the ceilings would need for what the run sent: one channel after the other, or at once.
     let aloneSeconds = 0;
     let togetherSeconds = 0;
@@ -276,7 +333,8 @@ async function main(): Promise<void> {
     );
     console.log(
       "  end-to-end/s: a channel's notices from approval to its last one, all channels sending at once;\n" +
-        '  ceiling at once/s: bare SDK loops (same SDKs, local servers, concurrency), the three channels at once;\n' +
+        '  ceiling at once/s: bare SDK loops in a process of their own (same SDKs, local servers, concurrency),\n' +
+        '    the three channels at once;\n' +
         '  ceiling alone/s: the same loop for one channel with nothing else running;\n' +
         '  all: every notice; at once = the slowest channel, alone = the three one after the other.',
     );
@@ -285,4 +343,5 @@ async function main(): Promise<void> {
   }
 }
 
-await runHarnessScript(main);
+if (process.argv.includes('--ceiling')) await runCeilings();
+else await runHarnessScript(main);
