@@ -27,6 +27,8 @@ import { OutcomeWriter } from './notice-outcomes.js';
 export interface NoticePage {
   after?: string;
   size: number;
+  /** The page's last userId (absent in pages planned before it was recorded). */
+  last?: string;
 }
 
 export interface PlanNoticePagesInput {
@@ -255,8 +257,9 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           limit: input.pageSize,
         });
         if (ids.length === 0) return { pages, ...(cursor !== undefined ? { cursor } : {}), done: true };
-        pages.push({ ...(cursor !== undefined ? { after: cursor } : {}), size: ids.length });
-        cursor = ids[ids.length - 1]!;
+        const last = ids[ids.length - 1]!;
+        pages.push({ ...(cursor !== undefined ? { after: cursor } : {}), size: ids.length, last });
+        cursor = last;
         if (ids.length < input.pageSize) return { pages, cursor, done: true };
       }
       return { pages, ...(cursor !== undefined ? { cursor } : {}), done: false };
@@ -334,9 +337,14 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       const lastAttempt = ctx.info.attempt >= settings.fanout.maxSendAttempts;
       const incident = await ledger.getIncident(incidentId);
       if (!incident) throw ApplicationFailure.nonRetryable(`incident ${incidentId} not found`, 'NotFound');
+      const { page } = input;
+      // A lane of one channel reads only the people of the page that channel can reach: the others
+      // are decided by the settling pass, which finds them without an address for it.
+      const onlyReachable = lane?.length === 1 && page.last !== undefined ? lane[0] : undefined;
       const people = await ledger.pageAffectedUsers(incidentId, {
-        ...(input.page.after !== undefined ? { afterUserId: input.page.after } : {}),
-        limit: input.page.size,
+        ...(page.after !== undefined ? { afterUserId: page.after } : {}),
+        ...(onlyReachable ? { throughUserId: page.last, reachableBy: onlyReachable } : {}),
+        limit: page.size,
       });
 
       // Rendered once claimed, once per person whatever the number of channels, and only for people

@@ -86,6 +86,8 @@ export const CHANNELS: readonly Channel[] = ['email', 'sms', 'push'];
 
 export interface AffectedUserPageOptions {
   afterUserId?: string;
+  /** Up to and including this userId. */
+  throughUserId?: string;
   limit: number;
   /** Only people with contact data for this channel (a live push token for `push`). */
   reachableBy?: Channel;

@@ -464,6 +464,7 @@ export class SqlLedger implements Ledger {
   async pageAffectedUsers(incidentId: string, opts: AffectedUserPageOptions): Promise<StoredAffectedUser[]> {
     let q = this.db.selectFrom('affected_users').selectAll().where('incident_id', '=', incidentId);
     if (opts.afterUserId !== undefined) q = q.where('user_id', '>', opts.afterUserId);
+    if (opts.throughUserId !== undefined) q = q.where('user_id', '<=', opts.throughUserId);
     if (opts.reachableBy === 'email') q = q.where('email', 'is not', null);
     if (opts.reachableBy === 'sms') q = q.where('phone', 'is not', null);
     if (opts.reachableBy === 'push') {
