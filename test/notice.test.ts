@@ -353,6 +353,17 @@ describe('SMS length', () => {
     );
   });
 
+  it('writes each person their own link when the text around it is reused for links of the same shape', () => {
+    const links = ['https://n.acme.example/n/AAAA1111bbbb', 'https://n.acme.example/n/ZZzz9999QQqq'];
+    for (const locale of ['en', 'zh-CN']) {
+      const [first, second] = links.map((noticeUrl) => renderNotice(input({ locale, noticeUrl })).sms);
+      expect(first).toContain(links[0]);
+      expect(first).not.toContain(links[1]);
+      expect(second).toBe(first!.replace(links[0]!, links[1]!));
+      expect(smsSegments(second!)).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('falls back to the short form when the link leaves no room, and refuses a link that cannot fit', () => {
     const long = 'https://notify.acme.example/n/' + 'x'.repeat(95);
     const sms = renderNotice(input({ locale: 'zh-CN', noticeUrl: long })).sms;

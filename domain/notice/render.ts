@@ -140,8 +140,11 @@ function emailText(doc: NoticeDocument, noticeUrl: string): string {
   ].join('\n');
 }
 
-/** Summary lengths (Infinity: uncut) that fitted, by the shape of everything else in the SMS. */
-const summaryCuts = new Map<string, number>();
+/**
+ * The SMS written for one link of a shape, split around that link: every other link of the shape
+ * gets the same text around it (its letters and digits are plain GSM-7, so folding treats them alike).
+ */
+const smsFrames = new Map<string, string[]>();
 
 /**
  * The SMS: the template's frame, the link in full, and as much of the incident title as fits in two
@@ -156,18 +159,22 @@ function smsText(heading: NoticeHeading, noticeUrl: string, supplemental: boolea
   const fits = (text: string) => smsSegments(text) <= SMS_MAX_SEGMENTS;
 
   // Every person of an incident gets the same text but for the link, whose letters and digits all
-  // count alike: the cut found for one link shape holds for every link of that shape.
+  // count alike: the text written around one link of a shape holds for every link of that shape.
   const shape = [frame, t.sms.summaryEnd, org, summary, noticeUrl.replace(/[A-Za-z0-9]/g, 'a')].join(
     '\u0000',
   );
-  const known = summaryCuts.get(shape);
-  if (known !== undefined) return known === Infinity ? compose(summary) : compose(truncate(summary, known));
+  const known = smsFrames.get(shape);
+  if (known) return known.join(noticeUrl);
   const text = smsTextSearched(summary, compose, fits, () =>
     foldToGsm(fill(t.sms.short, { url: noticeUrl })),
   );
-  if (summaryCuts.size >= 1000) summaryCuts.clear();
-  if (text.cut !== undefined) summaryCuts.set(shape, text.cut);
-  return text.text;
+  const parts = text.split(noticeUrl);
+  // Kept only when the link stands unchanged in the text, however often.
+  if (parts.length > 1) {
+    if (smsFrames.size >= 1000) smsFrames.clear();
+    smsFrames.set(shape, parts);
+  }
+  return text;
 }
 
 function smsTextSearched(
@@ -175,9 +182,10 @@ function smsTextSearched(
   compose: (summary: string) => string,
   fits: (text: string) => boolean,
   short: () => string,
-): { text: string; cut?: number } {
+): string {
   const chars = Array.from(summary);
-  if (fits(compose(summary))) return { text: compose(summary), cut: Infinity };
+  const whole = compose(summary);
+  if (fits(whole)) return whole;
   // Shortest-first search for the longest summary prefix that fits; fitting only gets easier as it shrinks.
   let lo = 0;
   let hi = chars.length;
@@ -186,9 +194,9 @@ function smsTextSearched(
     if (fits(compose(truncate(summary, mid)))) lo = mid;
     else hi = mid - 1;
   }
-  if (lo >= 8) return { text: compose(truncate(summary, lo)), cut: lo };
+  if (lo >= 8) return compose(truncate(summary, lo));
   const text = short();
-  if (fits(text)) return { text };
+  if (fits(text)) return text;
   throw new Error(`notice link is too long for an SMS of ${SMS_MAX_SEGMENTS} segments`);
 }
 
