@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import { Contact, DataCategory } from '../incident.js';
+import { remembered } from './remembered.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-// Checking a time zone builds a DateTimeFormat, which costs far more than the rest of a notice; a
-// fan-out checks the same few zones for every person, so the answers are kept.
-const timeZones = new Map<string, boolean>();
-function isTimeZone(tz: string): boolean {
-  let known = timeZones.get(tz);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (timeZones.size >= 1000) timeZones.clear();
-    timeZones.set(tz, known);
+// Checking a time zone builds a DateTimeFormat, which costs far more than the rest of a notice.
+const isTimeZone = remembered((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
   }
-  return known;
-}
+});
 
 /** What the renderer needs to write one person's notice. */
 export const NoticeInput = z

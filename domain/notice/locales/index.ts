@@ -1,3 +1,4 @@
+import { remembered } from '../remembered.js';
 import type { NoticeTemplate } from '../template.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -19,20 +20,13 @@ export const DEFAULT_NOTICE_LOCALE = 'en';
  * (`zh-TW` reads `zh-CN`, `es-MX` reads `es`), then English.
  */
 export function noticeTemplate(locale: string | undefined): NoticeTemplate {
-  // A fan-out asks for the same few locales for every person.
-  const key = locale ?? '';
-  let template = chosen.get(key);
-  if (!template) {
-    template = chooseTemplate(locale);
-    if (chosen.size >= 1000) chosen.clear();
-    chosen.set(key, template);
-  }
-  return template;
+  return templateFor(locale ?? '');
 }
 
-const chosen = new Map<string, NoticeTemplate>();
+// Canonicalising a locale costs more than the rest of choosing; a fan-out asks for a few, often.
+const templateFor = remembered(chooseTemplate);
 
-function chooseTemplate(locale: string | undefined): NoticeTemplate {
+function chooseTemplate(locale: string): NoticeTemplate {
   const fallback = NOTICE_TEMPLATES[DEFAULT_NOTICE_LOCALE] as NoticeTemplate;
   if (!locale) return fallback;
   let canonical: string;
