@@ -123,6 +123,15 @@ function sameAffectedUser(a: AffectedUser, b: AffectedUser): boolean {
 
 type ExistingUser = Pick<Selectable<AffectedUsersTable>, 'user_id' | 'import_id'> & { user: AffectedUser };
 
+/**
+ * A status condition for deliveries looked up by their claim key. Written so that SQLite does not take
+ * it for the progress index: with incident, version, channel and status all given, it would walk every
+ * delivery in that status (thousands while a provider is down) instead of finding each person by key.
+ */
+function statusOneOf(statuses: readonly DeliveryStatus[]) {
+  return sql<SqlBool>`coalesce(${sql.ref('status')}, '') in (${sql.join(statuses)})`;
+}
+
 const ALLOWED_FROM: Record<DeliveryOutcome['status'], DeliveryStatus[]> = {
   accepted: ['claimed', 'failed_retryable'],
   // A callback may overtake the worker's own record of acceptance.
@@ -679,7 +688,7 @@ export class SqlLedger implements Ledger {
             .where('channel', '=', batch.channel)
             .where('notice_version', '=', batch.noticeVersion)
             .where('user_id', 'in', rest)
-            .where('status', '=', 'failed_retryable')
+            .where(statusOneOf(['failed_retryable']))
             .returning('user_id')
             .execute();
           for (const r of retried) results.set(r.user_id, 'claimed');
@@ -699,7 +708,7 @@ export class SqlLedger implements Ledger {
             .where('channel', '=', batch.channel)
             .where('notice_version', '=', batch.noticeVersion)
             .where('user_id', 'in', rest)
-            .where('status', '=', 'claimed')
+            .where(statusOneOf(['claimed']))
             .where('claimed_at', '<', staleBefore)
             .returning('user_id')
             .execute();
@@ -759,7 +768,7 @@ export class SqlLedger implements Ledger {
           : {}),
       })
       .where(filter)
-      .where('status', 'in', ALLOWED_FROM[outcome.status])
+      .where(statusOneOf(ALLOWED_FROM[outcome.status]))
       .returning('status')
       .executeTakeFirst();
     if (updated) return updated.status as DeliveryStatus;
@@ -843,7 +852,7 @@ export class SqlLedger implements Ledger {
             'in',
             part.map((p) => p.key.userId),
           )
-          .where('status', 'in', ALLOWED_FROM.accepted)
+          .where(statusOneOf(ALLOWED_FROM.accepted))
           .returning('user_id')
           .execute();
         const updated = new Set(rows.map((r) => r.user_id));
