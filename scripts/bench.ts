@@ -2,15 +2,19 @@
 // local SMTP / Twilio / FCM servers) for N generated people, then each channel's ceiling: a bare
 // loop sending the same notices through the same SDK to the same local server.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
-import { renderNotice } from '../domain/notice/index.js';
-import { loadChannelSettings } from '../platform/channel-config.js';
+import { noticeWriter } from '../domain/notice/index.js';
+import { noticePerson } from '../domain/notice/incident-notice.js';
+import { signNoticeLink } from '../domain/notice/link.js';
+import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { Channel } from '../store/ledger.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import {
+  BENCH_INCIDENT,
   benchPerson,
   type ChannelMix,
   runHarnessScript,
@@ -72,34 +76,36 @@ function arrivals(h: Harness, from: Record<Channel, number> = { email: 0, sms: 0
   } satisfies Record<Channel, number[]>;
 }
 
-function sample(channel: Channel, i: number) {
-  const n = String(i).padStart(7, '0');
-  const notice = renderNotice({
-    locale: ['en', 'zh-CN', 'es', 'fr'][i % 4],
-    incident: {
-      title: 'Customer database copied by an attacker',
-      description: 'An attacker used a stolen support account to copy customer records over three days.',
-      discoveredAt: '2026-11-20T08:30:00Z',
-      dataCategories: ['email', 'phone', 'name'],
-      measuresTaken: 'We disabled the account, rotated keys and reviewed access logs.',
-      userActions: ['Be wary of messages asking for your password.'],
-      contact: { name: 'Privacy Office', email: 'privacy@acme.example' },
-    },
-    person: { name: `Person ${n}` },
-    noticeVersion: 1,
-    noticeUrl: 'https://notify.acme.example/n/AQHvYx2mM8Sx0Ee6nVxkBhM3AbcdEfGhIjKlMnOpQrSt',
+/**
+ * The notices the run sends, written as the worker writes them: the harness's incident, people
+ * made as the run's are (names, the run's mix of languages) and signed links of the same length.
+ */
+function sampleNotices(settings: ChannelSettings, count: number) {
+  const write = noticeWriter({ incident: BENCH_INCIDENT, noticeVersion: 1 });
+  return Array.from({ length: count }, (_, i) => {
+    const person = benchPerson(i, () => 1);
+    const link = `${settings.noticeBaseUrl}/n/${signNoticeLink(
+      {
+        incidentId: randomUUID(),
+        recipientRef: person.userId,
+        noticeVersion: 1,
+        expiresAt: new Date(Date.now() + settings.linkTtlDays * 24 * 60 * 60 * 1000),
+      },
+      settings.linkSecret,
+    )}`;
+    const notice = write({ locale: person.locale, person: noticePerson(person), noticeUrl: link });
+    return { notice, link };
   });
-  return { n, notice, channel };
 }
 
 /** Sends `count` notices through one channel as fast as its configured concurrency allows. */
 async function ceiling(
   channels: Channels,
+  samples: ReturnType<typeof sampleNotices>,
   channel: Channel,
   count: number,
   started = Date.now(),
 ): Promise<number> {
-  const samples = Array.from({ length: 50 }, (_, i) => sample(channel, i));
   const chunk = 1000;
   let accepted = 0;
   for (let i = 0; i < count; i += chunk) {
@@ -122,7 +128,7 @@ async function ceiling(
         ids.map((k) => ({
           key: String(k),
           to: `+1666${String(k).padStart(7, '0')}`,
-          body: samples[k % 50]!.notice.sms,
+          body: samples[k % samples.length]!.notice.sms,
         })),
       );
     } else {
@@ -130,8 +136,8 @@ async function ceiling(
         ids.map((k) => ({
           key: String(k),
           token: `ceiling-${k}`,
-          ...samples[k % 50]!.notice.push,
-          link: 'https://notify.acme.example/n/AQHvYx2mM8Sx0Ee6nVxkBhM3AbcdEfGhIjKlMnOpQrSt',
+          ...samples[k % samples.length]!.notice.push,
+          link: samples[k % samples.length]!.link,
           data: { incidentId: 'ceiling', noticeVersion: '1' },
         })),
       );
@@ -145,6 +151,16 @@ async function ceiling(
 interface CeilingRates {
   alone: Partial<Record<Channel, number>>;
   together: Partial<Record<Channel, number>>;
+  /** CPU time of the loop's process per notice, in microseconds: each loop alone, and all at once. */
+  cpuMicros: { alone: Partial<Record<Channel, number>>; together: number };
+}
+
+/** Runs `loop` (which sends `count` notices) and returns the process's CPU time per notice in µs. */
+async function cpuPerNotice<T>(count: number, loop: () => Promise<T>): Promise<[T, number]> {
+  const before = process.cpuUsage();
+  const result = await loop();
+  const used = process.cpuUsage(before);
+  return [result, (used.user + used.system) / count];
 }
 
 /**
@@ -153,18 +169,29 @@ interface CeilingRates {
  */
 async function runCeilings(): Promise<void> {
   const sizes = JSON.parse(process.env.BENCH_CEILING_SIZES!) as Record<Channel, number>;
-  const channels = createChannels(loadChannelSettings(process.env).channels);
+  const settings = loadChannelSettings(process.env);
+  const channels = createChannels(settings.channels);
+  // 60 people: the run's six-language cycle ten times over.
+  const samples = sampleNotices(settings, 60);
   const sending = CHANNELS.filter((ch) => sizes[ch] > 0);
-  const rates: CeilingRates = { alone: {}, together: {} };
+  const rates: CeilingRates = { alone: {}, together: {}, cpuMicros: { alone: {}, together: 0 } };
   try {
     // Warm up first (connections, JIT), so the first loop measured is not the only cold one.
-    for (const ch of sending) await ceiling(channels, ch, Math.min(500, sizes[ch]));
-    for (const ch of sending) rates.alone[ch] = await ceiling(channels, ch, sizes[ch]);
+    for (const ch of sending) await ceiling(channels, samples, ch, Math.min(500, sizes[ch]));
+    for (const ch of sending) {
+      [rates.alone[ch], rates.cpuMicros.alone[ch]] = await cpuPerNotice(sizes[ch], () =>
+        ceiling(channels, samples, ch, sizes[ch]),
+      );
+    }
     // The same work as the run: the channels' loops at once, sharing this process's CPU as the
     // worker's lanes share the worker's.
     const started = Date.now();
-    const together = await Promise.all(sending.map((ch) => ceiling(channels, ch, sizes[ch], started)));
+    const total = sending.reduce((n, ch) => n + sizes[ch], 0);
+    const [together, cpu] = await cpuPerNotice(total, () =>
+      Promise.all(sending.map((ch) => ceiling(channels, samples, ch, sizes[ch], started))),
+    );
     sending.forEach((ch, i) => (rates.together[ch] = together[i]!));
+    rates.cpuMicros.together = cpu;
   } finally {
     await channels.close();
   }
@@ -173,7 +200,10 @@ async function runCeilings(): Promise<void> {
 
 /** Runs the ceilings in a child process against the harness's local servers. */
 async function measureCeilings(h: Harness, sizes: Record<Channel, number>): Promise<CeilingRates> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--ceiling'], {
+  // HARNESS_WORKER_NODE_ARGS (e.g. `--cpu-prof`) apply here too, to compare the loops with the worker.
+  const nodeArgs = (process.env.HARNESS_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const script = new URL(import.meta.url).pathname;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, '--ceiling'], {
     env: { ...process.env, ...h.workerEnv, BENCH_CEILING_SIZES: JSON.stringify(sizes) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -264,6 +294,8 @@ async function main(): Promise<void> {
 
     const approvedAt = Date.now();
     const runCpu = cpuTimes();
+    const workerCpu = () => workers.reduce((sum, w) => sum + w.cpuSeconds(), 0);
+    const workerCpuAtApproval = workerCpu();
     await h.approve(id);
     await untilNotified(h, id, async () => {
       const c = await h.ledger.deliveryCounts(id);
@@ -274,6 +306,7 @@ async function main(): Promise<void> {
       );
     });
     const doneAt = Date.now();
+    const workerCpuSeconds = workerCpu() - workerCpuAtApproval;
     const runSteal = stealSince(runCpu);
     const got = arrivals(h, from);
     const all = [...got.email, ...got.sms, ...got.push];
@@ -355,6 +388,15 @@ async function main(): Promise<void> {
         '    the three channels at once;\n' +
         '  ceiling alone/s: the same loop for one channel with nothing else running;\n' +
         '  all: every notice; at once = the slowest channel, alone = the three one after the other.',
+    );
+    // Where the time goes, without how the lanes share the CPU: what each notice cost the worker
+    // against what it cost the bare loops (each alone, weighted by the run's notices per channel).
+    const loopMicros = sending.reduce((sum, ch) => sum + got[ch].length * rates.cpuMicros.alone[ch]!, 0);
+    console.log(
+      `  CPU per notice: worker ${((workerCpuSeconds * 1e6) / all.length).toFixed(0)} µs (all its threads: activities, workflows, Temporal core), ` +
+        `bare loops ${(loopMicros / all.length).toFixed(0)} µs alone (` +
+        sending.map((ch) => `${ch} ${rates.cpuMicros.alone[ch]!.toFixed(0)}`).join(', ') +
+        `), ${rates.cpuMicros.together.toFixed(0)} µs at once`,
     );
     // On a shared virtual machine the host takes CPU time at will; a run and its ceilings measured
     // under different steal do not compare, and the run is worth repeating.

@@ -15,6 +15,7 @@ import { buildApi } from '../api/server.js';
 import { startFcmStub, type FcmStub } from '../dev/fcm-stub.js';
 import { startTwilioServer, type TwilioServer } from '../dev/twilio-server.js';
 import type { AffectedUser } from '../domain/affected-user.js';
+import type { OpenIncidentRequest } from '../domain/incident.js';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { loadConfig } from '../platform/config.js';
 import { connectClient } from '../platform/temporal-client.js';
@@ -26,6 +27,8 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every platform Linux runs Node on. */
+const CLOCK_TICKS = 100;
 
 /** An SMTP server that keeps, per recipient, how many messages arrived and when. */
 export interface CountingSmtp {
@@ -68,6 +71,19 @@ export type ChannelMix = Record<'email' | 'sms' | 'push', number>;
 /** The channel mix of issue 5: 90 % email, 50 % SMS, 40 % push. */
 export const REALISTIC_MIX: ChannelMix = { email: 0.9, sms: 0.5, push: 0.4 };
 
+/** The incident every harness run opens (with a severity); the bench's ceilings write its notices too. */
+export const BENCH_INCIDENT = {
+  title: 'Customer database copied by an attacker',
+  description: 'An attacker used a stolen support account to copy customer records over three days.',
+  discoveredAt: '2026-11-20T08:30:00Z',
+  occurredFrom: '2026-11-11T00:00:00Z',
+  occurredTo: '2026-11-20T08:00:00Z',
+  dataCategories: ['email', 'phone', 'name'],
+  measuresTaken: 'We disabled the account, rotated keys and reviewed access logs.',
+  userActions: ['Be wary of messages asking for your password.'],
+  contact: { name: 'Privacy Office', email: 'privacy@acme.example' },
+} satisfies Omit<OpenIncidentRequest, 'severity'>;
+
 export function benchPerson(i: number, random: () => number, mix: ChannelMix = REALISTIC_MIX): AffectedUser {
   const n = String(i).padStart(7, '0');
   const locales = ['en', 'en', 'en', 'zh-CN', 'es', 'fr'];
@@ -97,6 +113,8 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** Peak resident memory of the worker process so far, in MiB (Linux `VmHWM`). */
   peakRssMiB(): number;
+  /** CPU time (user + system) the worker process has used so far, in seconds. */
+  cpuSeconds(): number;
   exited: Promise<number | null>;
 }
 
@@ -225,22 +243,25 @@ export async function startHarness(opts: {
           resolve(code);
         }),
       );
-      const w = { child, exited, peakRssMiB: () => (sample(), peak) };
+      let cpu = 0;
+      const cpuSeconds = () => {
+        try {
+          // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime in ticks.
+          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          cpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+        } catch {
+          // The process is gone; keep the last reading.
+        }
+        return cpu;
+      };
+      const w = { child, exited, peakRssMiB: () => (sample(), peak), cpuSeconds };
       workers.push(w);
       return w;
     },
     async openIncident(pages, severity = 'high') {
       const { status, json } = await call('responder', 'POST', '/v1/incidents', {
-        title: 'Customer database copied by an attacker',
-        description: 'An attacker used a stolen support account to copy customer records over three days.',
-        discoveredAt: '2026-11-20T08:30:00Z',
-        occurredFrom: '2026-11-11T00:00:00Z',
-        occurredTo: '2026-11-20T08:00:00Z',
-        dataCategories: ['email', 'phone', 'name'],
+        ...BENCH_INCIDENT,
         severity,
-        measuresTaken: 'We disabled the account, rotated keys and reviewed access logs.',
-        userActions: ['Be wary of messages asking for your password.'],
-        contact: { name: 'Privacy Office', email: 'privacy@acme.example' },
       });
       if (status !== 201) throw new Error(`open incident: ${status} ${JSON.stringify(json)}`);
       const id = json.id as string;
