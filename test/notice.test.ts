@@ -215,6 +215,40 @@ describe("one incident's notices, person after person", () => {
     }
   });
 
+  it('writes each person their own name and link in an email laid out once for people like them', () => {
+    const { locale: _l, person: _p, noticeUrl: _u, ...common } = input();
+    const write = noticeWriter(common);
+    const people = [
+      { name: 'Zoë Example' },
+      { name: 'O\'Brien <b>&</b> "Co"' },
+      {},
+      { name: '  Two\n lines  ' },
+      { name: 'Zoë Example', timeZone: 'Asia/Tokyo' },
+      { name: 'Ann', dataCategories: ['health' as const] },
+    ];
+    for (const locale of ['en', 'zh-CN']) {
+      people.forEach((person, i) => {
+        const noticeUrl = `${LINK}${i}x`;
+        const written = write({ locale, person, noticeUrl });
+        expect(written.email).toEqual(renderNotice(input({ locale, person, noticeUrl })).email);
+      });
+    }
+    expect(write({ person: { name: 'Ann' }, noticeUrl: LINK }).email.html).toContain('Ann');
+    expect(write({ person: { name: 'Bob' }, noticeUrl: LINK }).email.html).not.toContain('Ann');
+  });
+
+  it('writes whole emails when the incident text holds what marks a name or link', () => {
+    const base = input();
+    const odd = { ...base, incident: { ...base.incident, description: 'Odd \uE000 and \uE001 text.' } };
+    const { locale: _l, person: _p, noticeUrl: _u, ...common } = odd;
+    const write = noticeWriter(common);
+    for (const name of ['Ann', 'Bob']) {
+      const written = write({ person: { name }, noticeUrl: LINK });
+      expect(written.email).toEqual(renderNotice({ ...odd, person: { name }, noticeUrl: LINK }).email);
+      expect(written.email.text).toContain('Odd \uE000 and \uE001 text.');
+    }
+  });
+
   it("checks the incident once and each person's part as it is written", () => {
     const { locale: _l, person: _p, noticeUrl: _u, ...common } = input();
     expect(() => noticeWriter({ ...common, noticeVersion: 0 })).toThrow(/noticeVersion/);
