@@ -19,6 +19,7 @@ import { signNoticeLink } from '../domain/notice/link.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { ClaimResult, DeliveryRecord, Ledger, StoredAffectedUser } from '../store/ledger.js';
 import { noticeMessageId, type Channels, type SendResult } from './channels/index.js';
+import { LanePriority } from './lane-priority.js';
 import { SendGate } from './notice-gate.js';
 import { SharedSendQuota } from './send-quota.js';
 import { OutcomeWriter } from './notice-outcomes.js';
@@ -81,6 +82,8 @@ export interface NoticeActivityDeps {
   >;
   /** Shown as the sender in notices; the incident's contact name when absent. */
   organisation?: string;
+  /** Which channel's sends go first while the worker's CPU is the limit; cheapest first by default. */
+  priority?: LanePriority;
 }
 
 /** Error type of a page that left notices waiting for a retry (Temporal retries only what is unsent). */
@@ -130,6 +133,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     push: gate('push'),
   };
   const outcomes = new OutcomeWriter(ledger);
+  const priority = deps.priority ?? new LanePriority();
 
   async function send(
     channel: NoticeChannel,
@@ -447,7 +451,22 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           channel === 'push' ? PUSH_UNIT : CLAIM_BATCH_MAX,
           Math.max(10, gate.batchSize),
         );
+        const leave = priority.enter(channel);
+        try {
+          await sendBatches(channel, withAddress, gate, claimBatch);
+        } finally {
+          leave();
+        }
+      };
+
+      const sendBatches = async (
+        channel: NoticeChannel,
+        withAddress: readonly StoredAffectedUser[],
+        gate: SendGate,
+        claimBatch: number,
+      ) => {
         for (let i = 0; i < withAddress.length; i += claimBatch) {
+          await priority.turn(channel, ctx.cancellationSignal);
           // Stop between batches when cancelled (incident cancelled, worker shutting down): nothing
           // claimed is left unsent, so the next attempt has nothing to take over.
           ctx.cancellationSignal.throwIfAborted();

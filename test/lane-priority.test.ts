@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { eventLoopBusy, LanePriority } from '../activities/lane-priority.js';
+
+/** Whether `p` settles within `ms`. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let settled = false;
+  void p.then(() => (settled = true));
+  await new Promise((r) => setTimeout(r, ms));
+  return settled;
+}
+
+describe('cheaper channels first while the worker is busy', () => {
+  it('holds email while push has sends to make and the worker is busy, and lets it go when push is done', async () => {
+    const priority = new LanePriority(undefined, () => true, 5);
+    const leavePush = priority.enter('push');
+    const emailTurn = priority.turn('email');
+    expect(await settlesWithin(emailTurn, 60)).toBe(false);
+    leavePush();
+    expect(await settlesWithin(emailTurn, 60)).toBe(true);
+  });
+
+  it('holds email behind SMS and SMS behind push, never the other way round', async () => {
+    const priority = new LanePriority(undefined, () => true, 5);
+    const leaveEmail = priority.enter('email');
+    const leaveSms = priority.enter('sms');
+    expect(await settlesWithin(priority.turn('push'), 30)).toBe(true);
+    expect(await settlesWithin(priority.turn('sms'), 30)).toBe(true);
+    expect(await settlesWithin(priority.turn('email'), 30)).toBe(false);
+    leaveSms();
+    leaveEmail();
+  });
+
+  it('holds nobody while the worker has CPU to spare', async () => {
+    let busy = true;
+    const priority = new LanePriority(undefined, () => busy, 5);
+    priority.enter('push');
+    const emailTurn = priority.turn('email');
+    expect(await settlesWithin(emailTurn, 40)).toBe(false);
+    busy = false;
+    expect(await settlesWithin(emailTurn, 40)).toBe(true);
+  });
+
+  it('counts each batch: a channel stays ahead until its last batch leaves, and leaving twice counts once', async () => {
+    const priority = new LanePriority(undefined, () => true, 5);
+    const first = priority.enter('push');
+    const second = priority.enter('push');
+    first();
+    first();
+    const emailTurn = priority.turn('email');
+    expect(await settlesWithin(emailTurn, 40)).toBe(false);
+    second();
+    expect(await settlesWithin(emailTurn, 40)).toBe(true);
+  });
+
+  it('stops waiting when the page is cancelled', async () => {
+    const priority = new LanePriority(undefined, () => true, 1000);
+    priority.enter('push');
+    const cancel = new AbortController();
+    const emailTurn = priority.turn('email', cancel.signal);
+    expect(await settlesWithin(emailTurn, 30)).toBe(false);
+    cancel.abort();
+    expect(await settlesWithin(emailTurn, 30)).toBe(true);
+  });
+});
+
+describe('eventLoopBusy', () => {
+  it('is true after the loop was kept busy, false after it was left idle', async () => {
+    const busy = eventLoopBusy(0.9, 50);
+    const until = performance.now() + 120;
+    while (performance.now() < until) {
+      // Keep the event loop busy, as a worker sending flat out does.
+    }
+    expect(busy()).toBe(true);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(busy()).toBe(false);
+  });
+});
