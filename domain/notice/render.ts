@@ -228,7 +228,7 @@ const LINK_MARK = 'https://link.invalid/\uE001';
 const HTML_MARKS = [NAME_MARK, safeHref(LINK_MARK)!];
 const TEXT_MARKS = [NAME_MARK, LINK_MARK];
 
-/** `text` cut at each mark; `fill` puts back, at each cut, the value of the mark that was there. */
+/** `text` cut at each mark; the function returned puts back, at each cut, the value of the mark cut there. */
 function cutAtMarks(text: string, marks: readonly string[]): (values: readonly string[]) => string {
   const pieces: string[] = [];
   const slots: number[] = [];
