@@ -118,6 +118,25 @@ function incidentRef(incidentId: string): string {
     : createHash('sha256').update(incidentId).digest('hex').slice(0, 32);
 }
 
+/** A person's signed link to their notice's page, as their notice carries it. */
+export function noticeLink(
+  settings: Pick<ChannelSettings, 'noticeBaseUrl' | 'linkSecret' | 'linkTtlDays'>,
+  incidentId: string,
+  userId: string,
+  noticeVersion: number,
+): string {
+  const token = signNoticeLink(
+    {
+      incidentId: incidentRef(incidentId),
+      recipientRef: noticeRecipientRef(userId),
+      noticeVersion,
+      expiresAt: new Date(Date.now() + settings.linkTtlDays * DAY_MS),
+    },
+    settings.linkSecret,
+  );
+  return `${settings.noticeBaseUrl}/n/${token}`;
+}
+
 type States = Partial<Record<NoticeChannel, ChannelState>>;
 
 export function createNoticeActivities(deps: NoticeActivityDeps) {
@@ -172,19 +191,6 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           })),
         );
     }
-  }
-
-  function noticeUrl(incidentId: string, userId: string, noticeVersion: number): string {
-    const token = signNoticeLink(
-      {
-        incidentId: incidentRef(incidentId),
-        recipientRef: noticeRecipientRef(userId),
-        noticeVersion,
-        expiresAt: new Date(Date.now() + settings.linkTtlDays * DAY_MS),
-      },
-      settings.linkSecret,
-    );
-    return `${settings.noticeBaseUrl}/n/${token}`;
   }
 
   /**
@@ -364,7 +370,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
         for (const p of batch) {
           let notice = notices.get(p.userId);
           if (!notice) {
-            const link = noticeUrl(incidentId, p.userId, noticeVersion);
+            const link = noticeLink(settings, incidentId, p.userId, noticeVersion);
             links.set(p.userId, link);
             notice = writeNotice({ locale: p.locale, person: noticePerson(p), noticeUrl: link });
             notices.set(p.userId, notice);

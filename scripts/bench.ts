@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
+import { noticeLink } from '../activities/notices.js';
 import { noticeWriter } from '../domain/notice/index.js';
 import { noticePerson } from '../domain/notice/incident-notice.js';
-import { signNoticeLink } from '../domain/notice/link.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { Channel } from '../store/ledger.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
@@ -84,15 +84,7 @@ function sampleNotices(settings: ChannelSettings, count: number) {
   const write = noticeWriter({ incident: BENCH_INCIDENT, noticeVersion: 1 });
   return Array.from({ length: count }, (_, i) => {
     const person = benchPerson(i, () => 1);
-    const link = `${settings.noticeBaseUrl}/n/${signNoticeLink(
-      {
-        incidentId: randomUUID(),
-        recipientRef: person.userId,
-        noticeVersion: 1,
-        expiresAt: new Date(Date.now() + settings.linkTtlDays * 24 * 60 * 60 * 1000),
-      },
-      settings.linkSecret,
-    )}`;
+    const link = noticeLink(settings, randomUUID(), person.userId, 1);
     const notice = write({ locale: person.locale, person: noticePerson(person), noticeUrl: link });
     return { notice, link };
   });
