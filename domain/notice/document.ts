@@ -2,6 +2,7 @@ import type { DataCategory } from '../incident.js';
 import { risksFor } from './consequences.js';
 import type { ParsedNoticeInput } from './input.js';
 import { noticeTemplate } from './locales/index.js';
+import { remembered } from './remembered.js';
 import type { NoticeSection, NoticeTemplate } from './template.js';
 import { fill, oneLine } from './text.js';
 
@@ -28,24 +29,21 @@ export interface NoticeDocument {
 
 // Building a DateTimeFormat costs far more than using one, and a fan-out formats the same few
 // dates for every person: one formatter per locale and time zone is kept.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = remembered((key) => {
+  const [locale, timeZone] = key.split('\0');
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+});
 
 function formatDate(iso: string, locale: string, timeZone: string): string {
-  const key = `${locale}\0${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(iso));
+  return dateFormat(`${locale}\0${timeZone}`).format(new Date(iso));
 }
 
 type Translations = ParsedNoticeInput['incident']['translations'];
