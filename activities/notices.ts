@@ -13,6 +13,7 @@ import {
   type NoticeChannel,
   type NoticePolicy,
 } from '../domain/fallback.js';
+import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { noticeWriter, type RenderedNotice } from '../domain/notice/index.js';
 import { noticeIncident, noticePerson } from '../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../domain/notice/link.js';
@@ -179,7 +180,17 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
           })),
         );
       case 'sms':
-        return channels.sms!.send(people.map((p) => ({ key: p.userId, to: p.phone!, body: notice(p).sms })));
+        return channels.sms!.send(
+          people.map((p) => ({
+            key: p.userId,
+            to: p.phone!,
+            body: notice(p).sms,
+            callbackRef: sealDeliveryRef(
+              { incidentId, userId: p.userId, channel: 'sms', noticeVersion },
+              settings.linkSecret,
+            ),
+          })),
+        );
       case 'push':
         return channels.push!.send(
           people.map((p) => ({

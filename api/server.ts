@@ -70,6 +70,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         ledger: deps.ledger,
         authToken: sms.authToken,
         callbackUrl: sms.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
+        linkSecrets: [channels.linkSecret],
       }),
     );
   }

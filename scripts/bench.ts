@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
 import { noticeLink } from '../activities/notices.js';
+import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { noticeWriter } from '../domain/notice/index.js';
 import { noticePerson } from '../domain/notice/incident-notice.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
@@ -84,9 +85,14 @@ function sampleNotices(settings: ChannelSettings, count: number) {
   const write = noticeWriter({ incident: BENCH_INCIDENT, noticeVersion: 1 });
   return Array.from({ length: count }, (_, i) => {
     const person = benchPerson(i, () => 1);
-    const link = noticeLink(settings, randomUUID(), person.userId, 1);
+    const incidentId = randomUUID();
+    const link = noticeLink(settings, incidentId, person.userId, 1);
     const notice = write({ locale: person.locale, person: noticePerson(person), noticeUrl: link });
-    return { notice, link };
+    const callbackRef = sealDeliveryRef(
+      { incidentId, userId: person.userId, channel: 'sms', noticeVersion: 1 },
+      settings.linkSecret,
+    );
+    return { notice, link, callbackRef };
   });
 }
 
@@ -121,6 +127,7 @@ async function ceiling(
           key: String(k),
           to: `+1666${String(k).padStart(7, '0')}`,
           body: samples[k % samples.length]!.notice.sms,
+          callbackRef: samples[k % samples.length]!.callbackRef,
         })),
       );
     } else {

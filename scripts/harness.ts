@@ -176,6 +176,8 @@ export async function startHarness(opts: {
     TWILIO_AUTH_TOKEN: twilio.authToken,
     TWILIO_FROM: '+15005550006',
     TWILIO_API_BASE_URL: twilio.url,
+    // As in production; the local server keeps each message's URL but calls none (no automatic receipts).
+    TWILIO_STATUS_CALLBACK_URL: 'https://notify.acme.example/webhooks/twilio/status',
     FCM_PROJECT_ID: 'breach-notify-bench',
     FCM_CREDENTIALS: JSON.stringify({ accessToken: fcmToken }),
     FCM_API_BASE_URL: fcm.url,

@@ -255,13 +255,16 @@ export interface Ledger {
     items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
   ): Promise<(DeliveryStatus | undefined)[]>;
   /**
-   * For provider callbacks that only know the provider's id: Twilio's status callbacks. Only SMS
-   * provider ids are indexed; a channel with such callbacks adds itself to the index first.
+   * For provider callbacks (Twilio's status callbacks) about the message `providerId`. With `key`
+   * (the callback carried a sealed delivery reference) the delivery is found by its key, unless it
+   * already names another message. Without it (messages sent before references were added) by the
+   * provider's id alone, which no index covers: a scan of the deliveries.
    */
   recordDeliveryOutcomeByProviderId(
     channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
+    key?: DeliveryKey,
   ): Promise<DeliveryStatus | undefined>;
   getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
   /**

@@ -214,6 +214,17 @@ const smsProviderIndex: Migration = {
   },
 };
 
+/**
+ * Twilio's message sids are random, so the index of SMS provider ids took a random page write per
+ * acceptance. Status callbacks now carry a sealed delivery reference and find their delivery by its
+ * key; only callbacks of messages sent before this scan for the sid.
+ */
+const noSmsProviderIndex: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.dropIndex('deliveries_sms_provider').execute();
+  },
+};
+
 export function migrationProvider(flavor: FlavorName): MigrationProvider {
   return {
     async getMigrations() {
@@ -221,6 +232,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0001_initial': initial(flavor),
         '0002_send_quota': sendQuota(flavor),
         '0003_sms_provider_index': smsProviderIndex,
+        '0004_no_sms_provider_index': noSmsProviderIndex,
       };
     },
   };

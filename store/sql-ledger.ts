@@ -867,13 +867,7 @@ export class SqlLedger implements Ledger {
     key: DeliveryKey,
     outcome: DeliveryOutcome,
   ): Promise<DeliveryStatus | undefined> {
-    const byKey: DeliveryFilter = (eb) =>
-      eb.and([
-        eb('incident_id', '=', key.incidentId),
-        eb('user_id', '=', key.userId),
-        eb('channel', '=', key.channel),
-        eb('notice_version', '=', key.noticeVersion),
-      ]);
+    const byKey = deliveryByKey(key);
     const applied = await this.applyOutcome(trx, byKey, outcome);
     if (applied) return applied;
     if (outcome.status === 'unreachable') {
@@ -903,13 +897,20 @@ export class SqlLedger implements Ledger {
     channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
+    key?: DeliveryKey,
   ): Promise<DeliveryStatus | undefined> {
-    // The channel as a literal: only then can SQLite use the partial index of SMS provider ids.
-    const byProvider: DeliveryFilter = (eb) =>
-      eb.and([eb('channel', '=', sql.lit(channel)), eb('provider_id', '=', providerId)]);
+    // By key, the row must not name another message: a late callback of a send that a retry
+    // repeated (a possible duplicate) must not overwrite what the later message did.
+    const filter: DeliveryFilter = key
+      ? (eb) =>
+          eb.and([
+            deliveryByKey(key)(eb),
+            eb.or([eb('provider_id', 'is', null), eb('provider_id', '=', providerId)]),
+          ])
+      : (eb) => eb.and([eb('channel', '=', channel), eb('provider_id', '=', providerId)]);
     return this.write(async (trx) => {
-      const applied = await this.applyOutcome(trx, byProvider, outcome);
-      return applied ?? this.currentStatus(trx, byProvider);
+      const applied = await this.applyOutcome(trx, filter, outcome);
+      return applied ?? this.currentStatus(trx, filter);
     });
   }
 
@@ -1195,3 +1196,14 @@ export class SqlLedger implements Ledger {
 }
 
 type DeliveryFilter = (eb: ExpressionBuilder<LedgerDatabase, 'deliveries'>) => Expression<SqlBool>;
+
+/** One delivery by its claim key (the primary key). */
+function deliveryByKey(key: DeliveryKey): DeliveryFilter {
+  return (eb) =>
+    eb.and([
+      eb('incident_id', '=', key.incidentId),
+      eb('user_id', '=', key.userId),
+      eb('channel', '=', key.channel),
+      eb('notice_version', '=', key.noticeVersion),
+    ]);
+}

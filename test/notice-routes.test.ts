@@ -1,6 +1,7 @@
 // The routes people and providers reach: a person's signed notice page, and Twilio's status callbacks.
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import { incidentRequest, startTestService, type TestService } from './support/service.js';
@@ -34,11 +35,12 @@ afterAll(async () => {
   await svc?.close();
 });
 
+const linkSecret = () =>
+  loadChannelSettings({ ...TWILIO, NODE_ENV: 'test', DATA_DIR: svc.config.DATA_DIR }).linkSecret;
+
 describe('the signed notice page', () => {
-  const secret = () =>
-    loadChannelSettings({ ...TWILIO, NODE_ENV: 'test', DATA_DIR: svc.config.DATA_DIR }).linkSecret;
   const link = (expiresAt: Date) =>
-    signNoticeLink({ incidentId, recipientRef: 'u-17', noticeVersion: 1, expiresAt }, secret());
+    signNoticeLink({ incidentId, recipientRef: 'u-17', noticeVersion: 1, expiresAt }, linkSecret());
 
   it('shows the person their notice in their language, with incident text escaped', async () => {
     const res = await svc.app.inject({ method: 'GET', url: `/n/${link(new Date(Date.now() + 86_400_000))}` });
@@ -87,5 +89,64 @@ describe('Twilio status callbacks', () => {
     );
     expect(genuine.statusCode).toBe(204);
     expect((await svc.ledger.getDelivery(key))?.status).toBe('delivered');
+  });
+
+  it('finds the delivery by the reference in its URL, even before the worker recorded the acceptance', async () => {
+    const key = { incidentId, userId: 'ada@example.com', channel: 'sms' as const, noticeVersion: 2 };
+    expect(await svc.ledger.claimDelivery(key)).toBe('claimed');
+    const ref = sealDeliveryRef(key, linkSecret());
+    const path = `/webhooks/twilio/status?d=${ref}`;
+    const params = {
+      MessageSid: sid.replace(/a/g, 'c'),
+      MessageStatus: 'delivered',
+      AccountSid: TWILIO.TWILIO_ACCOUNT_SID,
+    };
+    const signed = (p: Record<string, string>, at = path) =>
+      svc.app.inject({
+        method: 'POST',
+        url: at,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(
+            TWILIO.TWILIO_AUTH_TOKEN,
+            `${TWILIO.PUBLIC_BASE_URL}${at}`,
+            p,
+          ),
+        },
+        payload: new URLSearchParams(p).toString(),
+      });
+    // Without the reference (a message sent before references) the sid alone names nothing yet.
+    const legacy = await post(
+      params,
+      twilio.getExpectedTwilioSignature(TWILIO.TWILIO_AUTH_TOKEN, url, params),
+    );
+    expect(legacy.statusCode).toBe(204);
+    expect((await svc.ledger.getDelivery(key))?.status).toBe('claimed');
+    expect((await signed(params)).statusCode).toBe(204);
+    expect(await svc.ledger.getDelivery(key)).toMatchObject({
+      status: 'delivered',
+      providerId: params.MessageSid,
+    });
+
+    // A late receipt of an earlier message of a delivery (sent again after a crash) leaves the later one's alone.
+    const key3 = { ...key, noticeVersion: 3 };
+    await svc.ledger.claimDelivery(key3);
+    await svc.ledger.recordDeliveryOutcome(key3, { status: 'accepted', providerId: params.MessageSid });
+    const at3 = `/webhooks/twilio/status?d=${sealDeliveryRef(key3, linkSecret())}`;
+    const late = await signed(
+      { ...params, MessageSid: sid.replace(/a/g, 'f'), MessageStatus: 'undelivered' },
+      at3,
+    );
+    expect(late.statusCode).toBe(204);
+    expect((await svc.ledger.getDelivery(key3))?.status).toBe('accepted');
+    expect((await signed(params, at3)).statusCode).toBe(204);
+    expect(await svc.ledger.getDelivery(key3)).toMatchObject({
+      status: 'delivered',
+      providerId: params.MessageSid,
+    });
+
+    const forged = await signed(params, `/webhooks/twilio/status?d=${ref.slice(0, -4)}AAAA`);
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.issues[0].path).toBe('d');
   });
 });

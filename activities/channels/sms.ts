@@ -23,6 +23,11 @@ export interface SmsItem {
   /** E.164, e.g. +447700900123. */
   to: string;
   body: string;
+  /**
+   * Added to the status callback URL as `d`, for the webhook to find the delivery by (Twilio signs
+   * the whole URL, query included). Without it the callback names only the message's sid.
+   */
+  callbackRef?: string;
 }
 
 /**
@@ -129,7 +134,9 @@ export class SmsChannel {
           ...(this.config.messagingServiceSid
             ? { messagingServiceSid: this.config.messagingServiceSid }
             : { from: this.config.from as string }),
-          ...(this.config.statusCallbackUrl ? { statusCallback: this.config.statusCallbackUrl } : {}),
+          ...(this.config.statusCallbackUrl
+            ? { statusCallback: statusCallbackFor(this.config.statusCallbackUrl, item.callbackRef) }
+            : {}),
         });
         return { key: item.key, outcome: 'accepted', providerId: msg.sid };
       } catch (err) {
@@ -137,6 +144,14 @@ export class SmsChannel {
       }
     });
   }
+}
+
+/** The query parameter of the status callback URL that carries an item's `callbackRef`. */
+export const CALLBACK_REF_PARAM = 'd';
+
+function statusCallbackFor(url: string, ref: string | undefined): string {
+  if (ref === undefined) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${CALLBACK_REF_PARAM}=${encodeURIComponent(ref)}`;
 }
 
 export function createSmsChannel(config: SmsConfig): SmsChannel {

@@ -1,11 +1,13 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CALLBACK_REF_PARAM,
   TwilioStatusCallback,
   twilioDeliveryState,
   verifyTwilioCallback,
 } from '../../activities/channels/sms.js';
-import type { Ledger } from '../../store/ledger.js';
+import { openDeliveryRef } from '../../domain/delivery-ref.js';
+import type { DeliveryKey, Ledger } from '../../store/ledger.js';
 import { HttpError, issuesFromZod } from '../errors.js';
 
 export interface TwilioWebhookOptions {
@@ -13,11 +15,24 @@ export interface TwilioWebhookOptions {
   authToken: string;
   /** The public URL Twilio posts to: the signature covers it, so it must be exactly what Twilio was given. */
   callbackUrl: string;
+  /** The notice link secrets (newest first): the delivery references in callback URLs are sealed with them. */
+  linkSecrets: readonly string[];
 }
 
 export const TWILIO_STATUS_PATH = '/webhooks/twilio/status';
 
-/** Delivery receipts for SMS: signed by Twilio, recorded against the delivery by the message's sid. */
+/**
+ * The URL Twilio called, as it signed it: our public callback URL with the query the request came
+ * with (the sealed delivery reference the message was sent with).
+ */
+function calledUrl(callbackUrl: string, requestUrl: string): string {
+  const q = requestUrl.indexOf('?');
+  if (q < 0) return callbackUrl;
+  const url = new URL(callbackUrl);
+  return `${url.origin}${url.pathname}${requestUrl.slice(q)}`;
+}
+
+/** Delivery receipts for SMS: signed by Twilio, recorded against the delivery their URL names. */
 export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(formbody);
@@ -31,7 +46,7 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
         const signature = request.headers['x-twilio-signature'];
         if (
           !verifyTwilioCallback(
-            opts.callbackUrl,
+            calledUrl(opts.callbackUrl, request.url),
             params,
             typeof signature === 'string' ? signature : undefined,
             opts.authToken,
@@ -43,20 +58,44 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
         if (!parsed.success)
           throw new HttpError(400, 'invalid_request', 'Invalid status callback', issuesFromZod(parsed.error));
         const callback = parsed.data;
+        const key = deliveryKeyOf(request.query, opts.linkSecrets);
         const state = twilioDeliveryState(callback.MessageStatus);
         if (state === 'delivered') {
-          await opts.ledger.recordDeliveryOutcomeByProviderId('sms', callback.MessageSid, {
-            status: 'delivered',
-          });
+          await opts.ledger.recordDeliveryOutcomeByProviderId(
+            'sms',
+            callback.MessageSid,
+            { status: 'delivered', providerId: callback.MessageSid },
+            key,
+          );
         } else if (state === 'failed') {
-          await opts.ledger.recordDeliveryOutcomeByProviderId('sms', callback.MessageSid, {
-            status: 'failed_permanent',
-            ...(callback.ErrorCode !== undefined ? { errorCode: String(callback.ErrorCode) } : {}),
-            errorMessage: `twilio: ${callback.MessageStatus}`,
-          });
+          await opts.ledger.recordDeliveryOutcomeByProviderId(
+            'sms',
+            callback.MessageSid,
+            {
+              status: 'failed_permanent',
+              ...(callback.ErrorCode !== undefined ? { errorCode: String(callback.ErrorCode) } : {}),
+              errorMessage: `twilio: ${callback.MessageStatus}`,
+            },
+            key,
+          );
         }
         return reply.status(204).send();
       },
     );
   };
+}
+
+/**
+ * The delivery the callback URL names; undefined for messages sent without a reference. Twilio
+ * signed the URL, so a reference that does not open was sealed with a secret since retired.
+ */
+function deliveryKeyOf(query: unknown, secrets: readonly string[]): DeliveryKey | undefined {
+  const token = (query as Record<string, unknown> | undefined)?.[CALLBACK_REF_PARAM];
+  if (token === undefined) return undefined;
+  const ref = typeof token === 'string' ? openDeliveryRef(token, secrets) : undefined;
+  if (!ref || ref.channel !== 'sms')
+    throw new HttpError(400, 'invalid_request', `Query parameter "${CALLBACK_REF_PARAM}" names no delivery`, [
+      { path: CALLBACK_REF_PARAM, message: 'not a delivery reference sealed by this service' },
+    ]);
+  return ref;
 }

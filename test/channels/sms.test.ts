@@ -210,9 +210,17 @@ describe('Twilio status callbacks', () => {
         apiBaseUrl: server.url,
         statusCallbackUrl: `http://127.0.0.1:${port}/webhooks/twilio/status`,
       });
-      const [sent] = await withCallback.send([{ key: 'k', to: '+447700900123', body: 'hello' }]);
+      const [sent, withRef] = await withCallback.send([
+        { key: 'k', to: '+447700900123', body: 'hello' },
+        { key: 'r', to: '+447700900124', body: 'hello', callbackRef: 'sealed-ref_1' },
+      ]);
+      expect(server.received.find((m) => m.sid === withRef?.providerId)?.statusCallback).toBe(
+        `http://127.0.0.1:${port}/webhooks/twilio/status?d=sealed-ref_1`,
+      );
       expect(await server.sendStatusCallback(sent?.providerId as string, 'delivered')).toBe(204);
-      expect(verdicts).toEqual([true]);
+      // Twilio signs the URL with its query, and the receiver checks it so.
+      expect(await server.sendStatusCallback(withRef?.providerId as string, 'delivered')).toBe(204);
+      expect(verdicts).toEqual([true, true]);
     } finally {
       await new Promise((resolve) => receiver?.close(resolve));
     }
