@@ -23,6 +23,22 @@ const MAX_TOKEN_CHARS = 1024;
 
 const keys = new Map<string, Buffer>();
 
+/**
+ * GCM needs a nonce never used twice with a key: 8 random bytes drawn per process (and again every
+ * 2^32 messages) and a counter, so processes sharing the key do not meet (NIST SP 800-38D's
+ * deterministic construction). Drawing random bytes for every message cost more than the sealing.
+ */
+let prefix = randomBytes(8);
+let counter = 0;
+function nextIv(): Buffer {
+  const iv = Buffer.allocUnsafe(IV_BYTES);
+  prefix.copy(iv, 0);
+  iv.writeUInt32BE(counter, 8);
+  counter = (counter + 1) >>> 0;
+  if (counter === 0) prefix = randomBytes(8);
+  return iv;
+}
+
 /** A key of its own, derived from the notice link secret, so one secret serves both and neither reveals the other. */
 function keyOf(secret: string): Buffer {
   let key = keys.get(secret);
@@ -37,7 +53,7 @@ function keyOf(secret: string): Buffer {
 /** A URL-safe token (base64url) for `ref`. */
 export function sealDeliveryRef(ref: DeliveryRef, secret: string): string {
   const plain = Buffer.from(JSON.stringify([ref.incidentId, ref.userId, ref.channel, ref.noticeVersion]));
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
   cipher.setAAD(Buffer.from([FORMAT]));
   return Buffer.concat([

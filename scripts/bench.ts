@@ -5,7 +5,12 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
+import {
+  createChannels,
+  type Channels,
+  type SendResult,
+  type SmsChannel,
+} from '../activities/channels/index.js';
 import { noticeLink } from '../activities/notices.js';
 import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { noticeWriter } from '../domain/notice/index.js';
@@ -23,6 +28,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.js';
+import { stockSmsSender } from './stock-sms.js';
 
 const CHANNELS: Channel[] = ['email', 'sms', 'push'];
 
@@ -96,9 +102,12 @@ function sampleNotices(settings: ChannelSettings, count: number) {
   });
 }
 
+/** What the loops send through: the channels, and for SMS either the service's or the SDK's own HTTP. */
+type Senders = Omit<Channels, 'sms'> & { sms?: Pick<SmsChannel, 'send'> };
+
 /** Sends `count` notices through one channel as fast as its configured concurrency allows. */
 async function ceiling(
-  channels: Channels,
+  channels: Senders,
   samples: ReturnType<typeof sampleNotices>,
   channel: Channel,
   count: number,
@@ -152,6 +161,8 @@ interface CeilingRates {
   together: Partial<Record<Channel, number>>;
   /** CPU time of the loop's process per notice, in microseconds: each loop alone, and all at once. */
   cpuMicros: { alone: Partial<Record<Channel, number>>; together: number };
+  /** SMS alone through the service's own HTTP client for the SDK, beside the SDK as it comes. */
+  smsServiceHttp?: { rate: number; cpuMicros: number };
 }
 
 /** Runs `loop` (which sends `count` notices) and returns the process's CPU time per notice in µs. */
@@ -169,7 +180,13 @@ async function cpuPerNotice<T>(count: number, loop: () => Promise<T>): Promise<[
 async function runCeilings(): Promise<void> {
   const sizes = JSON.parse(process.env.BENCH_CEILING_SIZES!) as Record<Channel, number>;
   const settings = loadChannelSettings(process.env);
-  const channels = createChannels(settings.channels);
+  const service = createChannels(settings.channels);
+  // The simplest way to send with each SDK: email and push through the channels (the SDKs' own
+  // transports), SMS through the Twilio SDK's own HTTP client rather than the service's.
+  const channels: Senders = {
+    ...service,
+    ...(settings.channels.sms ? { sms: stockSmsSender(settings.channels.sms) } : {}),
+  };
   // 60 people: the run's six-language cycle ten times over.
   const samples = sampleNotices(settings, 60);
   const sending = CHANNELS.filter((ch) => sizes[ch] > 0);
@@ -191,8 +208,14 @@ async function runCeilings(): Promise<void> {
     );
     sending.forEach((ch, i) => (rates.together[ch] = together[i]!));
     rates.cpuMicros.together = cpu;
+    if (sizes.sms > 0 && service.sms) {
+      const [rate, cpuMicros] = await cpuPerNotice(sizes.sms, () =>
+        ceiling(service, samples, 'sms', sizes.sms),
+      );
+      rates.smsServiceHttp = { rate, cpuMicros };
+    }
   } finally {
-    await channels.close();
+    await service.close();
   }
   process.stdout.write(`${JSON.stringify(rates)}\n`);
 }
@@ -399,6 +422,14 @@ async function main(): Promise<void> {
         sending.map((ch) => `${ch} ${rates.cpuMicros.alone[ch]!.toFixed(0)}`).join(', ') +
         `), ${rates.cpuMicros.together.toFixed(0)} µs at once`,
     );
+    if (rates.smsServiceHttp) {
+      const sms = got.sms.length / ((most(got.sms) - approvedAt) / 1000);
+      console.log(
+        `  SMS ceilings use the Twilio SDK as it comes (its axios HTTP client); the same loop through the\n` +
+          `    service's own HTTP client for the SDK: ${rates.smsServiceHttp.rate.toFixed(0)}/s alone, ` +
+          `${rates.smsServiceHttp.cpuMicros.toFixed(0)} µs per SMS (end to end reaches ${(sms / rates.smsServiceHttp.rate).toFixed(2)} of it)`,
+      );
+    }
     // On a shared virtual machine the host takes CPU time at will; a run and its ceilings measured
     // under different steal do not compare, and the run is worth repeating.
     console.log(`  CPU stolen by the host: ${runSteal} during the run, ${ceilingSteal} during the ceilings`);

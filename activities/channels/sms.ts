@@ -1,7 +1,7 @@
 import twilio from 'twilio';
-import type RequestClientBase from 'twilio/lib/base/RequestClient.js';
 import { z } from 'zod';
 import { mapBounded, shortMessage, type SendResult } from './outcome.js';
+import { TwilioHttpClient } from './twilio-http.js';
 
 export interface SmsConfig {
   accountSid: string;
@@ -28,41 +28,6 @@ export interface SmsItem {
    * the whole URL, query included). Without it the callback names only the message's sid.
    */
   callbackRef?: string;
-}
-
-/**
- * The SDK's HTTP client, pointed at another origin when configured, and keeping the Retry-After
- * header the SDK's exceptions otherwise drop (it is put in the error body's `details`).
- */
-class ProviderHttpClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: URL | undefined,
-    options: ConstructorParameters<typeof twilio.RequestClient>[0],
-  ) {
-    super(options);
-  }
-
-  override async request<TData>(opts: RequestClientBase.RequestOptions<TData>) {
-    let uri = opts.uri;
-    if (this.baseUrl) {
-      const original = new URL(uri);
-      uri = new URL(original.pathname + original.search, this.baseUrl).href;
-    }
-    const response = await super.request<TData>({ ...opts, uri });
-    const retryAfter = response.headers?.['retry-after'] as string | undefined;
-    if (response.statusCode >= 400 && retryAfter) {
-      try {
-        const body = (
-          typeof response.body === 'string' ? JSON.parse(response.body) : response.body
-        ) as Record<string, unknown>;
-        body.details = { ...(body.details as object | undefined), retryAfter };
-        response.body = JSON.stringify(body) as TData;
-      } catch {
-        // A non-JSON error body: the SDK reports the status alone, and so do we.
-      }
-    }
-    return response;
-  }
 }
 
 function retryAfterMs(value: unknown): number | undefined {
@@ -116,10 +81,9 @@ export class SmsChannel {
     if (!config.from === !config.messagingServiceSid) {
       throw new Error('SMS channel needs exactly one of `from` and `messagingServiceSid`');
     }
-    const httpClient = new ProviderHttpClient(config.apiBaseUrl ? new URL(config.apiBaseUrl) : undefined, {
-      timeout: config.timeoutMs ?? 30_000,
-      keepAlive: true,
-      autoRetry: false,
+    const httpClient = new TwilioHttpClient({
+      ...(config.apiBaseUrl ? { baseUrl: new URL(config.apiBaseUrl) } : {}),
+      timeoutMs: config.timeoutMs ?? 30_000,
     });
     this.client = twilio(config.accountSid, config.authToken, { httpClient, autoRetry: false });
     this.concurrency = config.concurrency ?? 10;
@@ -149,7 +113,8 @@ export class SmsChannel {
 /** The query parameter of the status callback URL that carries an item's `callbackRef`. */
 export const CALLBACK_REF_PARAM = 'd';
 
-function statusCallbackFor(url: string, ref: string | undefined): string {
+/** The status callback URL of one message: ours, with the item's reference when it has one. */
+export function statusCallbackFor(url: string, ref: string | undefined): string {
   if (ref === undefined) return url;
   return `${url}${url.includes('?') ? '&' : '?'}${CALLBACK_REF_PARAM}=${encodeURIComponent(ref)}`;
 }

@@ -117,6 +117,27 @@ describe('SMS channel through the twilio SDK', () => {
     expect(result?.code).toBe('ECONNREFUSED');
   });
 
+  it('gives up on an API that does not answer, as a retryable failure', async () => {
+    const silent = createServer(() => {
+      // Reads the request and never answers.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const slow = new SmsChannel({
+        accountSid: server.accountSid,
+        authToken: server.authToken,
+        from: FROM,
+        apiBaseUrl: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+        timeoutMs: 200,
+      });
+      const [result] = await slow.send([{ key: 'k', to: '+447700900000', body: 'hello' }]);
+      expect(result).toMatchObject({ outcome: 'retryable', code: 'ETIMEDOUT' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     const slow = await startTwilioServer({ latencyMs: 60 });
     try {
