@@ -264,8 +264,18 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '1' },
       // e.g. `--mix push=1,email=0,sms=0` to look at one channel alone.
       mix: { type: 'string', default: 'email=0.9,sms=0.5,push=0.4' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(
+      'npm run bench -- [--users N] [--workers K] [--mix email=0.9,sms=0.5,push=0.4] [--severity high]\n' +
+        '                 [--warmup 2000] [--ceiling-max 100000]\n' +
+        'Runs an incident for N people end to end (Temporal dev server, worker processes, local SMTP /\n' +
+        "Twilio / FCM servers) and compares each channel's rate with a bare SDK loop's (README: Benchmark).",
+    );
+    return;
+  }
   const users = Number(values.users);
   if (!Number.isInteger(users) || users < 1) throw new Error('--users must be a positive integer');
   const ceilingMax = Number(values['ceiling-max']);
