@@ -1,4 +1,5 @@
 import formbody from '@fastify/formbody';
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CALLBACK_REF_PARAM,
@@ -58,7 +59,7 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
         if (!parsed.success)
           throw new HttpError(400, 'invalid_request', 'Invalid status callback', issuesFromZod(parsed.error));
         const callback = parsed.data;
-        const key = deliveryKeyOf(request.query, opts.linkSecrets);
+        const key = deliveryKeyOf(request.query, opts.linkSecrets, request.log);
         const state = twilioDeliveryState(callback.MessageStatus);
         if (state === 'delivered') {
           await opts.ledger.recordDeliveryOutcomeByProviderId(
@@ -86,16 +87,19 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
 }
 
 /**
- * The delivery the callback URL names; undefined for messages sent without a reference. Twilio
- * signed the URL, so a reference that does not open was sealed with a secret since retired.
+ * The delivery the callback URL names; undefined for messages sent without a reference, and for a
+ * reference that does not open: Twilio signed the URL, so the callback is genuine and its reference
+ * was sealed with a secret since retired; the message's sid still finds the delivery.
  */
-function deliveryKeyOf(query: unknown, secrets: readonly string[]): DeliveryKey | undefined {
+function deliveryKeyOf(
+  query: unknown,
+  secrets: readonly string[],
+  log: FastifyBaseLogger,
+): DeliveryKey | undefined {
   const token = (query as Record<string, unknown> | undefined)?.[CALLBACK_REF_PARAM];
   if (token === undefined) return undefined;
   const ref = typeof token === 'string' ? openDeliveryRef(token, secrets) : undefined;
-  if (!ref || ref.channel !== 'sms')
-    throw new HttpError(400, 'invalid_request', `Query parameter "${CALLBACK_REF_PARAM}" names no delivery`, [
-      { path: CALLBACK_REF_PARAM, message: 'not a delivery reference sealed by this service' },
-    ]);
-  return ref;
+  if (ref?.channel === 'sms') return ref;
+  log.warn('Twilio status callback: its delivery reference does not open; finding the delivery by the sid');
+  return undefined;
 }
