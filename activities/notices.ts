@@ -179,18 +179,24 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
             }),
           })),
         );
-      case 'sms':
-        return channels.sms!.send(
+      case 'sms': {
+        const sms = channels.sms!;
+        return sms.send(
           people.map((p) => ({
             key: p.userId,
             to: p.phone!,
             body: notice(p).sms,
-            callbackRef: sealDeliveryRef(
-              { incidentId, userId: p.userId, channel: 'sms', noticeVersion },
-              settings.linkSecret,
-            ),
+            ...(sms.reportsStatus
+              ? {
+                  callbackRef: sealDeliveryRef(
+                    { incidentId, userId: p.userId, channel: 'sms', noticeVersion },
+                    settings.linkSecret,
+                  ),
+                }
+              : {}),
           })),
         );
+      }
       case 'push':
         return channels.push!.send(
           people.map((p) => ({

@@ -260,7 +260,7 @@ export interface Ledger {
    * already names another message. Without it (messages sent before references were added) by the
    * provider's id alone, which no index covers: a scan of the deliveries.
    */
-  recordDeliveryOutcomeByProviderId(
+  recordProviderCallback(
     channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,

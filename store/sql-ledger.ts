@@ -893,7 +893,7 @@ export class SqlLedger implements Ledger {
     return this.currentStatus(trx, byKey);
   }
 
-  async recordDeliveryOutcomeByProviderId(
+  async recordProviderCallback(
     channel: 'sms',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,

@@ -455,7 +455,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       await ledger.claimDelivery(k2);
       await ledger.recordDeliveryOutcome(k2, { status: 'accepted', providerId: 'SM2' });
       expect(
-        await ledger.recordDeliveryOutcomeByProviderId('sms', 'SM2', {
+        await ledger.recordProviderCallback('sms', 'SM2', {
           status: 'failed_permanent',
           errorCode: '30006',
           errorMessage: '550 5.1.1 Landline or unreachable carrier: +1 201 555 0123 (owner bob@example.com)',
@@ -463,9 +463,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       ).toBe('failed_permanent');
       const row = await ledger.getDelivery(k2);
       expect(row?.errorMessage).toBe('550 5.1.1 Landline or unreachable carrier: [number] (owner [email])');
-      expect(
-        await ledger.recordDeliveryOutcomeByProviderId('sms', 'unknown', { status: 'delivered' }),
-      ).toBeUndefined();
+      expect(await ledger.recordProviderCallback('sms', 'unknown', { status: 'delivered' })).toBeUndefined();
       expect(
         await ledger.recordDeliveryOutcome(key(id, 'never', 'sms'), { status: 'accepted', providerId: 'x' }),
       ).toBe(undefined);

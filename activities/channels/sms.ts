@@ -89,6 +89,11 @@ export class SmsChannel {
     this.concurrency = config.concurrency ?? 10;
   }
 
+  /** Whether messages name a status callback URL, which carries each item's `callbackRef`. */
+  get reportsStatus(): boolean {
+    return this.config.statusCallbackUrl !== undefined;
+  }
+
   async send(items: readonly SmsItem[]): Promise<SendResult[]> {
     return mapBounded(items, this.concurrency, async (item): Promise<SendResult> => {
       try {

@@ -62,14 +62,14 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
         const key = deliveryKeyOf(request.query, opts.linkSecrets, request.log);
         const state = twilioDeliveryState(callback.MessageStatus);
         if (state === 'delivered') {
-          await opts.ledger.recordDeliveryOutcomeByProviderId(
+          await opts.ledger.recordProviderCallback(
             'sms',
             callback.MessageSid,
             { status: 'delivered', providerId: callback.MessageSid },
             key,
           );
         } else if (state === 'failed') {
-          await opts.ledger.recordDeliveryOutcomeByProviderId(
+          await opts.ledger.recordProviderCallback(
             'sms',
             callback.MessageSid,
             {
