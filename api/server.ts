@@ -62,7 +62,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();
-  await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets: [channels.linkSecret] }));
+  // Links and SMS delivery references are signed and sealed with the same secret.
+  const linkSecrets = [channels.linkSecret];
+  await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets }));
   const sms = channels.channels.sms;
   if (sms) {
     await app.register(
@@ -70,7 +72,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         ledger: deps.ledger,
         authToken: sms.authToken,
         callbackUrl: sms.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
-        linkSecrets: [channels.linkSecret],
+        linkSecrets,
       }),
     );
   }

@@ -59,26 +59,19 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
         if (!parsed.success)
           throw new HttpError(400, 'invalid_request', 'Invalid status callback', issuesFromZod(parsed.error));
         const callback = parsed.data;
-        const key = deliveryKeyOf(request.query, opts.linkSecrets, request.log);
         const state = twilioDeliveryState(callback.MessageStatus);
-        if (state === 'delivered') {
-          await opts.ledger.recordProviderCallback(
-            'sms',
-            callback.MessageSid,
-            { status: 'delivered', providerId: callback.MessageSid },
-            key,
-          );
-        } else if (state === 'failed') {
-          await opts.ledger.recordProviderCallback(
-            'sms',
-            callback.MessageSid,
-            {
-              status: 'failed_permanent',
-              ...(callback.ErrorCode !== undefined ? { errorCode: String(callback.ErrorCode) } : {}),
-              errorMessage: `twilio: ${callback.MessageStatus}`,
-            },
-            key,
-          );
+        // `queued`, `sent` and the like say nothing the ledger keeps.
+        if (state !== 'pending') {
+          const outcome =
+            state === 'delivered'
+              ? { status: 'delivered' as const, providerId: callback.MessageSid }
+              : {
+                  status: 'failed_permanent' as const,
+                  ...(callback.ErrorCode !== undefined ? { errorCode: String(callback.ErrorCode) } : {}),
+                  errorMessage: `twilio: ${callback.MessageStatus}`,
+                };
+          const key = deliveryKeyOf(request.query, opts.linkSecrets, request.log);
+          await opts.ledger.recordProviderCallback('sms', callback.MessageSid, outcome, key);
         }
         return reply.status(204).send();
       },
