@@ -5,12 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  createChannels,
-  type Channels,
-  type SendResult,
-  type SmsChannel,
-} from '../activities/channels/index.js';
+import { createChannels, type Channels, type SendResult } from '../activities/channels/index.js';
 import { noticeLink } from '../activities/notices.js';
 import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { noticeWriter } from '../domain/notice/index.js';
@@ -28,7 +23,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.js';
-import { stockSmsSender } from './stock-sms.js';
+import { stockSmsChannel } from './stock-sms.js';
 
 const CHANNELS: Channel[] = ['email', 'sms', 'push'];
 
@@ -102,12 +97,9 @@ function sampleNotices(settings: ChannelSettings, count: number) {
   });
 }
 
-/** What the loops send through: the channels, and for SMS either the service's or the SDK's own HTTP. */
-type Senders = Omit<Channels, 'sms'> & { sms?: Pick<SmsChannel, 'send'> };
-
 /** Sends `count` notices through one channel as fast as its configured concurrency allows. */
 async function ceiling(
-  channels: Senders,
+  channels: Channels,
   samples: ReturnType<typeof sampleNotices>,
   channel: Channel,
   count: number,
@@ -183,9 +175,9 @@ async function runCeilings(): Promise<void> {
   const service = createChannels(settings.channels);
   // The simplest way to send with each SDK: email and push through the channels (the SDKs' own
   // transports), SMS through the Twilio SDK's own HTTP client rather than the service's.
-  const channels: Senders = {
+  const channels: Channels = {
     ...service,
-    ...(settings.channels.sms ? { sms: stockSmsSender(settings.channels.sms) } : {}),
+    ...(settings.channels.sms ? { sms: stockSmsChannel(settings.channels.sms) } : {}),
   };
   // 60 people: the run's six-language cycle ten times over.
   const samples = sampleNotices(settings, 60);

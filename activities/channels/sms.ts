@@ -77,14 +77,17 @@ export class SmsChannel {
   private readonly client: twilio.Twilio;
   private readonly concurrency: number;
 
-  constructor(private readonly config: SmsConfig) {
+  /** `httpClient`: the SDK's HTTP client; the service's own (`TwilioHttpClient`) unless given. */
+  constructor(
+    private readonly config: SmsConfig,
+    httpClient: twilio.RequestClient = new TwilioHttpClient({
+      ...(config.apiBaseUrl ? { baseUrl: new URL(config.apiBaseUrl) } : {}),
+      timeoutMs: config.timeoutMs ?? 30_000,
+    }),
+  ) {
     if (!config.from === !config.messagingServiceSid) {
       throw new Error('SMS channel needs exactly one of `from` and `messagingServiceSid`');
     }
-    const httpClient = new TwilioHttpClient({
-      ...(config.apiBaseUrl ? { baseUrl: new URL(config.apiBaseUrl) } : {}),
-      timeoutMs: config.timeoutMs ?? 30_000,
-    });
     this.client = twilio(config.accountSid, config.authToken, { httpClient, autoRetry: false });
     this.concurrency = config.concurrency ?? 10;
   }
