@@ -122,7 +122,7 @@ export class SmsChannel {
 export const CALLBACK_REF_PARAM = 'd';
 
 /** The status callback URL of one message: ours, with the item's reference when it has one. */
-export function statusCallbackFor(url: string, ref: string | undefined): string {
+function statusCallbackFor(url: string, ref: string | undefined): string {
   if (ref === undefined) return url;
   return `${url}${url.includes('?') ? '&' : '?'}${CALLBACK_REF_PARAM}=${encodeURIComponent(ref)}`;
 }
