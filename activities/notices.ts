@@ -38,6 +38,12 @@ export interface PlanNoticePagesInput {
   after?: string;
   pageSize: number;
   pages: number;
+  /**
+   * Pages of the people this one channel can reach, for a lane of it: a lane's page then holds
+   * `pageSize` sends, not the few of `pageSize` people that have an address for its channel, so
+   * each page's fixed cost is spread over a full page. Absent: pages of the whole affected set.
+   */
+  reachableBy?: NoticeChannel;
 }
 export interface NoticePagePlan {
   pages: NoticePage[];
@@ -281,6 +287,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
       for (let i = 0; i < input.pages; i++) {
         const ids = await ledger.pageAffectedUserIds(input.incidentId, {
           ...(cursor !== undefined ? { afterUserId: cursor } : {}),
+          ...(input.reachableBy ? { reachableBy: input.reachableBy } : {}),
           limit: input.pageSize,
         });
         if (ids.length === 0) return { pages, ...(cursor !== undefined ? { cursor } : {}), done: true };

@@ -279,7 +279,10 @@ export interface Ledger {
     userIds: readonly string[],
   ): Promise<DeliveryRecord[]>;
   /** The user ids of a page of the affected set, without the rest of the row. */
-  pageAffectedUserIds(incidentId: string, opts: { afterUserId?: string; limit: number }): Promise<string[]>;
+  pageAffectedUserIds(
+    incidentId: string,
+    opts: Pick<AffectedUserPageOptions, 'afterUserId' | 'limit' | 'reachableBy'>,
+  ): Promise<string[]>;
   deliveryCounts(incidentId: string, opts?: { noticeVersion?: number }): Promise<DeliveryCounts>;
   /** Ordered by (userId, channel, noticeVersion); no personal data beyond the userId. */
   pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>>;

@@ -6,6 +6,7 @@ import {
   type ExpressionBuilder,
   type Kysely,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
 import { z } from 'zod';
@@ -471,26 +472,42 @@ export class SqlLedger implements Ledger {
   }
 
   async pageAffectedUsers(incidentId: string, opts: AffectedUserPageOptions): Promise<StoredAffectedUser[]> {
-    let q = this.db.selectFrom('affected_users').selectAll().where('incident_id', '=', incidentId);
-    if (opts.afterUserId !== undefined) q = q.where('user_id', '>', opts.afterUserId);
-    if (opts.throughUserId !== undefined) q = q.where('user_id', '<=', opts.throughUserId);
-    if (opts.reachableBy === 'email') q = q.where('email', 'is not', null);
-    if (opts.reachableBy === 'sms') q = q.where('phone', 'is not', null);
-    if (opts.reachableBy === 'push') {
-      q = q.where('push_token', 'is not', null).where('push_token_dead', '=', this.flavor.bool(false));
-    }
+    const q = this.affectedUserPage(
+      this.db.selectFrom('affected_users').selectAll().where('incident_id', '=', incidentId),
+      opts,
+    );
     const rows = await q.orderBy('user_id', 'asc').limit(opts.limit).execute();
     return rows.map((r) => this.toStoredUser(r));
   }
 
   async pageAffectedUserIds(
     incidentId: string,
-    opts: { afterUserId?: string; limit: number },
+    opts: Pick<AffectedUserPageOptions, 'afterUserId' | 'limit' | 'reachableBy'>,
   ): Promise<string[]> {
-    let q = this.db.selectFrom('affected_users').select('user_id').where('incident_id', '=', incidentId);
-    if (opts.afterUserId !== undefined) q = q.where('user_id', '>', opts.afterUserId);
+    const q = this.affectedUserPage(
+      this.db.selectFrom('affected_users').select('user_id').where('incident_id', '=', incidentId),
+      opts,
+    );
     const rows = await q.orderBy('user_id', 'asc').limit(opts.limit).execute();
     return rows.map((r) => r.user_id);
+  }
+
+  /** The bounds and the channel a page of the affected set is read by. */
+  private affectedUserPage<Q extends SelectQueryBuilder<LedgerDatabase, 'affected_users', object>>(
+    q: Q,
+    opts: Omit<AffectedUserPageOptions, 'limit'>,
+  ): Q {
+    let page = q;
+    if (opts.afterUserId !== undefined) page = page.where('user_id', '>', opts.afterUserId) as Q;
+    if (opts.throughUserId !== undefined) page = page.where('user_id', '<=', opts.throughUserId) as Q;
+    if (opts.reachableBy === 'email') page = page.where('email', 'is not', null) as Q;
+    if (opts.reachableBy === 'sms') page = page.where('phone', 'is not', null) as Q;
+    if (opts.reachableBy === 'push') {
+      page = page
+        .where('push_token', 'is not', null)
+        .where('push_token_dead', '=', this.flavor.bool(false)) as Q;
+    }
+    return page;
   }
 
   async getAffectedUser(incidentId: string, userId: string): Promise<StoredAffectedUser | undefined> {

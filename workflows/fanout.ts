@@ -97,6 +97,7 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
       const plan = await ledger.planNoticePages({
         incidentId,
         ...(lane.cursor !== undefined ? { after: lane.cursor } : {}),
+        ...(lane.channels?.length === 1 ? { reachableBy: lane.channels[0] } : {}),
         pageSize: settings.pageSize,
         pages: Math.min(settings.window, settings.pagesPerRun - pagesThisRun),
       });
@@ -127,9 +128,8 @@ export async function noticeFanoutWorkflow(input: NoticeFanoutInput): Promise<Fa
           }),
         ),
       );
-      for (const r of results) addFanoutTotals(totals, { ...r, pages: 0 });
-      // Every lane walked the same pages.
-      totals.pages = Math.max(...results.map((r) => r.pages));
+      // Pages: every lane's own (each walks the people its channel can reach).
+      for (const r of results) addFanoutTotals(totals, r);
       // Each lane saw one channel: only now can a person be called reached or unreachable.
       addFanoutTotals(
         totals,
