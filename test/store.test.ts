@@ -262,6 +262,24 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       const push = await ledger.pageAffectedUsers(id, { limit: 100, reachableBy: 'push' });
       expect(push.map((u) => u.userId)).toEqual(['user-000', 'user-005', 'user-015', 'user-020']);
       expect((await ledger.getAffectedUser(id, 'user-010'))?.pushTokenDead).toBe(true);
+      // A lane's pages: ids of the people its channel reaches, then each page read back by its bounds.
+      const first = await ledger.pageAffectedUserIds(id, { limit: 3, reachableBy: 'push' });
+      expect(first).toEqual(['user-000', 'user-005', 'user-015']);
+      const rest = await ledger.pageAffectedUserIds(id, {
+        afterUserId: first[2],
+        limit: 3,
+        reachableBy: 'push',
+      });
+      expect(rest).toEqual(['user-020']);
+      const second = await ledger.pageAffectedUsers(id, {
+        afterUserId: first[2],
+        throughUserId: rest[0],
+        limit: 3,
+        reachableBy: 'push',
+      });
+      expect(second.map((u) => u.userId)).toEqual(rest);
+      expect(await ledger.pageAffectedUserIds(id, { limit: 100, reachableBy: 'sms' })).toEqual([]);
+      expect(await ledger.pageAffectedUserIds(id, { afterUserId: 'user-020', limit: 100 })).toHaveLength(4);
       // A new token revives the channel.
       await ledger.upsertAffectedUsers(id, [{ userId: 'user-010', pushToken: 'token-10b' }]);
       expect((await ledger.getAffectedUser(id, 'user-010'))?.pushTokenDead).toBe(false);
