@@ -1,8 +1,8 @@
-// `npm run bench:pages -- --people N`: the push lane's page activity (`sendNoticePage`) outside
-// Temporal, against a bare loop sending the same notices through the same channel, in one process,
-// round after round. The two share the process and the moment, so the machine's speed (which moves
-// from one minute to the next on a shared host) cancels out of their ratio: what is left is what a
-// push costs the activity (ledger, notice text, bookkeeping) beyond the SDK's own work.
+// `npm run bench:pages -- --channel push|sms --people N`: one lane's page activity (`sendNoticePage`)
+// outside Temporal, against a bare loop sending the same notices through the same channel, in one
+// process, round after round. The two share the process and the moment, so the machine's speed
+// (which moves from one minute to the next on a shared host) cancels out of their ratio: what is left
+// is what a notice costs the activity (ledger, notice text, bookkeeping) beyond the SDK's own work.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createChannels } from '../activities/channels/index.js';
+import { createChannels, type SendResult } from '../activities/channels/index.js';
 import { createNoticeActivities, noticeLink, type NoticePage } from '../activities/notices.js';
 import { startFcmStub } from '../dev/fcm-stub.js';
+import { startTwilioServer } from '../dev/twilio-server.js';
+import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { OpenIncidentRequest } from '../domain/incident.js';
 import { noticeWriter } from '../domain/notice/index.js';
 import { noticeIncident, noticePerson } from '../domain/notice/incident-notice.js';
@@ -24,14 +26,27 @@ import { BENCH_INCIDENT, benchPerson, seededRandom } from './harness.js';
 
 const ACCESS_TOKEN = 'page-bench';
 
-/** The `--stub` side: the local FCM endpoint in a process of its own, so it is not measured. */
-async function runStub(): Promise<void> {
+interface LocalServers {
+  fcm: { url: string; caFile: string };
+  twilio: { url: string; accountSid: string; authToken: string };
+}
+
+/** The `--servers` side: the local FCM and Twilio endpoints in a process of their own, so they are not measured. */
+async function runServers(): Promise<void> {
   const fcm = await startFcmStub({ accessToken: ACCESS_TOKEN });
+  const twilio = await startTwilioServer({});
   // Only the answers matter here; forget what was received so a long run does not grow.
-  setInterval(() => (fcm.received.length = 0), 1000).unref();
-  process.stdout.write(`${JSON.stringify({ url: fcm.url, caFile: fcm.caFile })}\n`);
+  setInterval(() => {
+    fcm.received.length = 0;
+    twilio.received.length = 0;
+  }, 1000).unref();
+  const servers: LocalServers = {
+    fcm: { url: fcm.url, caFile: fcm.caFile },
+    twilio: { url: twilio.url, accountSid: twilio.accountSid, authToken: twilio.authToken },
+  };
+  process.stdout.write(`${JSON.stringify(servers)}\n`);
   process.stdin.resume();
-  process.stdin.on('end', () => void fcm.close().then(() => process.exit(0)));
+  process.stdin.on('end', () => void Promise.all([fcm.close(), twilio.close()]).then(() => process.exit(0)));
 }
 
 /** Claims and acceptances answered without writing: how much of the difference is the ledger's. */
@@ -43,20 +58,25 @@ function withoutLedgerWrites(ledger: Ledger): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      channel: { type: 'string', default: 'push' },
       people: { type: 'string', default: '20000' },
       rounds: { type: 'string', default: '3' },
       window: { type: 'string', default: '8' },
       'skip-ledger-writes': { type: 'boolean', default: false },
+      // One side only, e.g. under `node --cpu-prof` to see where that side's time goes.
+      only: { type: 'string' },
     },
   });
+  if (values.channel !== 'push' && values.channel !== 'sms') throw new Error('--channel is push or sms');
+  const channel: 'push' | 'sms' = values.channel;
   const people = Number(values.people);
   const window = Number(values.window);
-  const stub = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--stub'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--servers'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const fcm = JSON.parse(
-    await new Promise<string>((resolve) => createInterface({ input: stub.stdout! }).once('line', resolve)),
-  ) as { url: string; caFile: string };
+  const { fcm, twilio } = JSON.parse(
+    await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)),
+  ) as LocalServers;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'page-bench-'));
   const settings = loadChannelSettings({
     NODE_ENV: 'development',
@@ -66,6 +86,11 @@ async function main(): Promise<void> {
     FCM_CREDENTIALS: JSON.stringify({ accessToken: ACCESS_TOKEN }),
     FCM_API_BASE_URL: fcm.url,
     FCM_CA_FILE: fcm.caFile,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_STATUS_CALLBACK_URL: 'https://notify.acme.example/webhooks/twilio/status',
   });
   const channels = createChannels(settings.channels);
   const ledger = await openLedger({ dataDir });
@@ -76,7 +101,7 @@ async function main(): Promise<void> {
     });
     const random = seededRandom(1);
     const affected = Array.from({ length: people }, (_, i) =>
-      benchPerson(i, random, { push: 1, email: 0, sms: 0 }),
+      benchPerson(i, random, { push: channel === 'push' ? 1 : 0, sms: channel === 'sms' ? 1 : 0, email: 0 }),
     );
     for (let i = 0; i < people; i += 1000) {
       await ledger.upsertAffectedUsers(incident.id, affected.slice(i, i + 1000));
@@ -87,10 +112,10 @@ async function main(): Promise<void> {
       incidentId: incident.id,
       pageSize: settings.fanout.pageSize,
       pages: Number.MAX_SAFE_INTEGER,
-      reachableBy: 'push',
+      reachableBy: channel,
     });
 
-    // Each round is a new notice version, so every push is claimed afresh.
+    // Each round is a new notice version, so every notice is claimed afresh.
     const sendPages = async (noticeVersion: number) => {
       const queue: NoticePage[] = [...pages];
       const env = new MockActivityEnvironment();
@@ -100,9 +125,9 @@ async function main(): Promise<void> {
             await env.run(activities.sendNoticePage, {
               incidentId: incident.id,
               noticeVersion,
-              policy: { mode: 'all' as const, order: ['push' as const] },
+              policy: { mode: 'all' as const, order: [channel] },
               page,
-              lane: ['push' as const],
+              lane: [channel],
             });
           }
         }),
@@ -112,26 +137,46 @@ async function main(): Promise<void> {
     const write = noticeWriter({ incident: noticeIncident(incident.facts), noticeVersion: 1 });
     const samples = affected.slice(0, 60).map((p) => {
       const link = noticeLink(settings, incident.id, p.userId, 1);
-      return { link, notice: write({ locale: p.locale, person: noticePerson(p), noticeUrl: link }) };
+      const callbackRef = sealDeliveryRef(
+        { incidentId: incident.id, userId: p.userId, channel: 'sms', noticeVersion: 1 },
+        settings.linkSecret,
+      );
+      return {
+        link,
+        callbackRef,
+        notice: write({ locale: p.locale, person: noticePerson(p), noticeUrl: link }),
+      };
     });
+    const sendLoopChunk = (from: number, count: number): Promise<SendResult[]> => {
+      const ids = Array.from({ length: count }, (_, j) => from + j);
+      const sample = (k: number) => samples[k % samples.length]!;
+      return channel === 'push'
+        ? channels.push!.send(
+            ids.map((k) => ({
+              key: String(k),
+              token: `loop-${k}`,
+              ...sample(k).notice.push,
+              link: sample(k).link,
+              data: { incidentId: incident.id, noticeVersion: '1' },
+            })),
+          )
+        : channels.sms!.send(
+            ids.map((k) => ({
+              key: String(k),
+              to: `+1666${String(k).padStart(7, '0')}`,
+              body: sample(k).notice.sms,
+              callbackRef: sample(k).callbackRef,
+            })),
+          );
+    };
     const loop = async () => {
       for (let i = 0; i < people; i += 1000) {
-        const results = await channels.push!.send(
-          Array.from({ length: Math.min(1000, people - i) }, (_, j) => {
-            const s = samples[(i + j) % samples.length]!;
-            return {
-              key: String(i + j),
-              token: `loop-${i + j}`,
-              ...s.notice.push,
-              link: s.link,
-              data: { incidentId: incident.id, noticeVersion: '1' },
-            };
-          }),
-        );
-        if (results.some((r) => r.outcome !== 'accepted')) throw new Error('the loop was refused a push');
+        const results = await sendLoopChunk(i, Math.min(1000, people - i));
+        if (results.some((r) => r.outcome !== 'accepted'))
+          throw new Error(`the loop was refused a ${channel}`);
       }
     };
-    const cpuPerPush = async (fn: () => Promise<void>) => {
+    const cpuPerNotice = async (fn: () => Promise<void>) => {
       const before = process.cpuUsage();
       const started = Date.now();
       await fn();
@@ -140,30 +185,33 @@ async function main(): Promise<void> {
     };
 
     console.log(
-      `page bench: ${people.toLocaleString('en-US')} pushes, pages of ${settings.fanout.pageSize}, ` +
+      `page bench: ${people.toLocaleString('en-US')} ${channel === 'push' ? 'pushes' : 'SMS'}, pages of ${settings.fanout.pageSize}, ` +
         `${window} at once${values['skip-ledger-writes'] ? ', ledger writes skipped' : ''}`,
     );
-    await loop();
-    await sendPages(1);
+    const only = values.only;
+    if (only !== undefined && only !== 'pages' && only !== 'loop') throw new Error('--only is pages or loop');
+    const none = { micros: NaN, rate: NaN };
+    if (only !== 'pages') await loop();
+    if (only !== 'loop') await sendPages(1);
     const ratios: number[] = [];
     for (let round = 1; round <= Number(values.rounds); round++) {
-      const page = await cpuPerPush(() => sendPages(round + 1));
-      const bare = await cpuPerPush(loop);
+      const page = only === 'loop' ? none : await cpuPerNotice(() => sendPages(round + 1));
+      const bare = only === 'pages' ? none : await cpuPerNotice(loop);
       ratios.push(page.micros / bare.micros);
       console.log(
-        `  round ${round}: pages ${page.micros.toFixed(0)} µs of CPU per push (${page.rate.toFixed(0)}/s), ` +
+        `  round ${round}: pages ${page.micros.toFixed(0)} µs of CPU per notice (${page.rate.toFixed(0)}/s), ` +
           `loop ${bare.micros.toFixed(0)} µs (${bare.rate.toFixed(0)}/s), ratio ${(page.micros / bare.micros).toFixed(2)}`,
       );
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
-    console.log(`  median CPU per push, pages against the loop: ${median.toFixed(2)}`);
+    console.log(`  median CPU per notice, pages against the loop: ${median.toFixed(2)}`);
   } finally {
     await channels.close();
     await ledger.close();
-    stub.stdin!.end();
+    child.stdin!.end();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-if (process.argv.includes('--stub')) await runStub();
+if (process.argv.includes('--servers')) await runServers();
 else await main();
