@@ -11,17 +11,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { createChannels, type SendResult } from '../activities/channels/index.js';
-import { createNoticeActivities, noticeLink, type NoticePage } from '../activities/notices.js';
+import { createChannels } from '../activities/channels/index.js';
+import { createNoticeActivities, type NoticePage } from '../activities/notices.js';
 import { startFcmStub } from '../dev/fcm-stub.js';
 import { startTwilioServer } from '../dev/twilio-server.js';
-import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { OpenIncidentRequest } from '../domain/incident.js';
-import { noticeWriter } from '../domain/notice/index.js';
-import { noticeIncident, noticePerson } from '../domain/notice/incident-notice.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import { openLedger } from '../store/open.js';
+import { ceiling, sampleNotices } from './ceiling-loop.js';
 import { BENCH_INCIDENT, benchPerson, seededRandom } from './harness.js';
 
 const ACCESS_TOKEN = 'page-bench';
@@ -133,48 +131,10 @@ async function main(): Promise<void> {
         }),
       );
     };
-    // The bench's ceiling loop: the same notices (60 people's worth), as fast as the channel sends.
-    const write = noticeWriter({ incident: noticeIncident(incident.facts), noticeVersion: 1 });
-    const samples = affected.slice(0, 60).map((p) => {
-      const link = noticeLink(settings, incident.id, p.userId, 1);
-      const callbackRef = sealDeliveryRef(
-        { incidentId: incident.id, userId: p.userId, channel: 'sms', noticeVersion: 1 },
-        settings.linkSecret,
-      );
-      return {
-        link,
-        callbackRef,
-        notice: write({ locale: p.locale, person: noticePerson(p), noticeUrl: link }),
-      };
-    });
-    const sendLoopChunk = (from: number, count: number): Promise<SendResult[]> => {
-      const ids = Array.from({ length: count }, (_, j) => from + j);
-      const sample = (k: number) => samples[k % samples.length]!;
-      return channel === 'push'
-        ? channels.push!.send(
-            ids.map((k) => ({
-              key: String(k),
-              token: `loop-${k}`,
-              ...sample(k).notice.push,
-              link: sample(k).link,
-              data: { incidentId: incident.id, noticeVersion: '1' },
-            })),
-          )
-        : channels.sms!.send(
-            ids.map((k) => ({
-              key: String(k),
-              to: `+1666${String(k).padStart(7, '0')}`,
-              body: sample(k).notice.sms,
-              callbackRef: sample(k).callbackRef,
-            })),
-          );
-    };
+    // The bench's ceiling loop: the run's notices through the same channel, as fast as it sends.
+    const samples = sampleNotices(settings, 60);
     const loop = async () => {
-      for (let i = 0; i < people; i += 1000) {
-        const results = await sendLoopChunk(i, Math.min(1000, people - i));
-        if (results.some((r) => r.outcome !== 'accepted'))
-          throw new Error(`the loop was refused a ${channel}`);
-      }
+      await ceiling(channels, samples, channel, people);
     };
     const cpuPerNotice = async (fn: () => Promise<void>) => {
       const before = process.cpuUsage();
