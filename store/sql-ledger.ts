@@ -6,7 +6,6 @@ import {
   type ExpressionBuilder,
   type Kysely,
   type Selectable,
-  type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
 import { z } from 'zod';
@@ -472,11 +471,13 @@ export class SqlLedger implements Ledger {
   }
 
   async pageAffectedUsers(incidentId: string, opts: AffectedUserPageOptions): Promise<StoredAffectedUser[]> {
-    const q = this.affectedUserPage(
-      this.db.selectFrom('affected_users').selectAll().where('incident_id', '=', incidentId),
-      opts,
-    );
-    const rows = await q.orderBy('user_id', 'asc').limit(opts.limit).execute();
+    const rows = await this.db
+      .selectFrom('affected_users')
+      .selectAll()
+      .where(this.affectedUserPage(incidentId, opts))
+      .orderBy('user_id', 'asc')
+      .limit(opts.limit)
+      .execute();
     return rows.map((r) => this.toStoredUser(r));
   }
 
@@ -484,30 +485,35 @@ export class SqlLedger implements Ledger {
     incidentId: string,
     opts: Pick<AffectedUserPageOptions, 'afterUserId' | 'limit' | 'reachableBy'>,
   ): Promise<string[]> {
-    const q = this.affectedUserPage(
-      this.db.selectFrom('affected_users').select('user_id').where('incident_id', '=', incidentId),
-      opts,
-    );
-    const rows = await q.orderBy('user_id', 'asc').limit(opts.limit).execute();
+    const rows = await this.db
+      .selectFrom('affected_users')
+      .select('user_id')
+      .where(this.affectedUserPage(incidentId, opts))
+      .orderBy('user_id', 'asc')
+      .limit(opts.limit)
+      .execute();
     return rows.map((r) => r.user_id);
   }
 
-  /** The bounds and the channel a page of the affected set is read by. */
-  private affectedUserPage<Q extends SelectQueryBuilder<LedgerDatabase, 'affected_users', object>>(
-    q: Q,
+  /** The people of a page of the affected set: its bounds, and who its channel can reach. */
+  private affectedUserPage(
+    incidentId: string,
     opts: Omit<AffectedUserPageOptions, 'limit'>,
-  ): Q {
-    let page = q;
-    if (opts.afterUserId !== undefined) page = page.where('user_id', '>', opts.afterUserId) as Q;
-    if (opts.throughUserId !== undefined) page = page.where('user_id', '<=', opts.throughUserId) as Q;
-    if (opts.reachableBy === 'email') page = page.where('email', 'is not', null) as Q;
-    if (opts.reachableBy === 'sms') page = page.where('phone', 'is not', null) as Q;
-    if (opts.reachableBy === 'push') {
-      page = page
-        .where('push_token', 'is not', null)
-        .where('push_token_dead', '=', this.flavor.bool(false)) as Q;
-    }
-    return page;
+  ): AffectedUserFilter {
+    return (eb) => {
+      const conditions: Expression<SqlBool>[] = [eb('incident_id', '=', incidentId)];
+      if (opts.afterUserId !== undefined) conditions.push(eb('user_id', '>', opts.afterUserId));
+      if (opts.throughUserId !== undefined) conditions.push(eb('user_id', '<=', opts.throughUserId));
+      if (opts.reachableBy === 'email') conditions.push(eb('email', 'is not', null));
+      if (opts.reachableBy === 'sms') conditions.push(eb('phone', 'is not', null));
+      if (opts.reachableBy === 'push') {
+        conditions.push(
+          eb('push_token', 'is not', null),
+          eb('push_token_dead', '=', this.flavor.bool(false)),
+        );
+      }
+      return eb.and(conditions);
+    };
   }
 
   async getAffectedUser(incidentId: string, userId: string): Promise<StoredAffectedUser | undefined> {
@@ -1213,6 +1219,7 @@ export class SqlLedger implements Ledger {
 }
 
 type DeliveryFilter = (eb: ExpressionBuilder<LedgerDatabase, 'deliveries'>) => Expression<SqlBool>;
+type AffectedUserFilter = (eb: ExpressionBuilder<LedgerDatabase, 'affected_users'>) => Expression<SqlBool>;
 
 /** One delivery by its claim key (the primary key). */
 function deliveryByKey(key: DeliveryKey): DeliveryFilter {
