@@ -1,10 +1,10 @@
 // SMS delivery receipts end to end: the worker sends through the local Twilio server with a sealed
 // delivery reference in each message's status callback URL; that server signs and posts Twilio's
 // callbacks to the API listening on a real port, which records them against each delivery.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeliveryRef } from '../domain/delivery-ref.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
+import { freePort } from '../platform/temporal-server.js';
 import {
   approve,
   notified,
@@ -13,14 +13,6 @@ import {
   startFanoutRig,
   type FanoutRig,
 } from './support/fanout-fixtures.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let rig: FanoutRig;
 let port: number;
