@@ -1,8 +1,10 @@
-// When a worker's CPU is what limits sending (its event loop busy nearly all the time), the channel
+// When CPU is what limits sending (the worker's event loop busy nearly all the time, or the machine's
+// cores all taken, as when the worker shares them with other workers or a local relay), the channel
 // that reaches a person for the least CPU goes first: a push costs a fraction of an SMS, an SMS a
 // fraction of an email. Everyone is reached by the same moment either way (the work is the same), but
 // cheapest-first reaches most people soonest, and each push or SMS carries the link to the full notice.
 // While the CPU has room to spare (providers slower than the worker, rate limits), nobody waits.
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NoticeChannel } from '../domain/fallback.js';
 
@@ -40,13 +42,70 @@ export function eventLoopBusy(threshold = 0.9, windowMs = 100): () => boolean {
   };
 }
 
+/** CPU time of the machine so far, in ms: all of it, and the part spent idle. */
+export interface CpuTimes {
+  total: number;
+  idle: number;
+}
+
+function machineCpuTimes(): CpuTimes {
+  let total = 0;
+  let idle = 0;
+  for (const { times } of cpus()) {
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+    idle += times.idle;
+  }
+  return { total, idle };
+}
+
+/**
+ * True while the machine's CPUs were busy at least `threshold` of the last `windowMs` or so. A
+ * worker that shares its machine (with other workers, or a provider's relay) can have an event loop
+ * that waits on the network while the cores it would need are taken: that is busy too.
+ */
+export function machineBusy(
+  threshold = 0.9,
+  windowMs = 100,
+  read: () => CpuTimes = machineCpuTimes,
+): () => boolean {
+  let last = read();
+  let lastAt = performance.now();
+  let busy = false;
+  return () => {
+    const now = performance.now();
+    if (now - lastAt >= windowMs) {
+      const current = read();
+      const total = current.total - last.total;
+      // The kernel counts CPU time in ticks: a window without one says nothing new.
+      if (total > 0) {
+        busy = 1 - (current.idle - last.idle) / total >= threshold;
+        last = current;
+        lastAt = now;
+      }
+    }
+    return busy;
+  };
+}
+
+/** The worker's own event loop, or the machine under it, has no CPU to spare. */
+export function workerBusy(): () => boolean {
+  const loop = eventLoopBusy();
+  const machine = machineBusy();
+  // Both are asked every time, so each keeps its window current.
+  return () => {
+    const a = loop();
+    const b = machine();
+    return a || b;
+  };
+}
+
 export class LanePriority {
   /** Batches of each channel between `enter` and their leave, in this worker. */
   private readonly active = new Map<NoticeChannel, number>();
 
   constructor(
     private readonly order: readonly NoticeChannel[] = CHEAPEST_FIRST,
-    private readonly busy: () => boolean = eventLoopBusy(),
+    private readonly busy: () => boolean = workerBusy(),
     private readonly pollMs = 20,
   ) {}
 

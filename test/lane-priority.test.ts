@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventLoopBusy, LanePriority } from '../activities/lane-priority.js';
+import { eventLoopBusy, LanePriority, machineBusy, type CpuTimes } from '../activities/lane-priority.js';
 
 /** Whether `p` settles within `ms`. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
@@ -73,5 +73,33 @@ describe('eventLoopBusy', () => {
     expect(busy()).toBe(true);
     await new Promise((r) => setTimeout(r, 120));
     expect(busy()).toBe(false);
+  });
+});
+
+describe('machineBusy', () => {
+  it("follows the machine's idle share over each window, and keeps its answer while no tick was counted", async () => {
+    let times: CpuTimes = { total: 0, idle: 0 };
+    const busy = machineBusy(0.9, 20, () => times);
+    const wait = () => new Promise((r) => setTimeout(r, 30));
+
+    // 1,000 ms of CPU time, 50 of them idle: 95 % busy.
+    times = { total: 1000, idle: 50 };
+    await wait();
+    expect(busy()).toBe(true);
+
+    // No CPU time counted since (a tick not yet due): still busy, not a division by nothing.
+    await wait();
+    expect(busy()).toBe(true);
+
+    // The next 1,000 ms: 300 idle, 70 % busy.
+    times = { total: 2000, idle: 350 };
+    await wait();
+    expect(busy()).toBe(false);
+
+    // Within the window the last answer stands, whatever the counters say.
+    times = { total: 3000, idle: 350 };
+    expect(busy()).toBe(false);
+    await wait();
+    expect(busy()).toBe(true);
   });
 });
