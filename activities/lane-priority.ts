@@ -23,23 +23,44 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * True while this thread's event loop was busy at least `threshold` of the last `windowMs` or so:
- * measured when asked, so nothing runs while nobody asks.
+ * A busy signal measured over windows of `windowMs` or so, when asked, so nothing runs while nobody
+ * asks. `busyBetween` judges two readings (undefined: too close to tell). After `staleMs` without a
+ * question the last window is old news, and the answer is "busy" until a fresh window says otherwise:
+ * a fan-out starting after a quiet spell would otherwise let every costlier page through at once.
  */
-export function eventLoopBusy(threshold = 0.9, windowMs = 100): () => boolean {
-  let last = performance.eventLoopUtilization();
+function windowed<T>(
+  read: () => T,
+  busyBetween: (before: T, after: T) => boolean | undefined,
+  windowMs: number,
+  staleMs: number,
+): () => boolean {
+  let last = read();
   let lastAt = performance.now();
-  let busy = false;
+  let busy = true;
   return () => {
     const now = performance.now();
-    if (now - lastAt >= windowMs) {
-      const current = performance.eventLoopUtilization();
-      busy = performance.eventLoopUtilization(current, last).utilization >= threshold;
-      last = current;
-      lastAt = now;
+    if (now - lastAt < windowMs) return busy;
+    const current = read();
+    if (now - lastAt > staleMs) busy = true;
+    else {
+      const judged = busyBetween(last, current);
+      if (judged === undefined) return busy;
+      busy = judged;
     }
+    last = current;
+    lastAt = now;
     return busy;
   };
+}
+
+/** True while this thread's event loop was busy at least `threshold` of the last `windowMs` or so. */
+export function eventLoopBusy(threshold = 0.9, windowMs = 100, staleMs = 1000): () => boolean {
+  return windowed(
+    () => performance.eventLoopUtilization(),
+    (before, after) => performance.eventLoopUtilization(after, before).utilization >= threshold,
+    windowMs,
+    staleMs,
+  );
 }
 
 /** CPU time of the machine so far, in ms: all of it, and the part spent idle. */
@@ -67,24 +88,19 @@ export function machineBusy(
   threshold = 0.9,
   windowMs = 100,
   read: () => CpuTimes = machineCpuTimes,
+  staleMs = 1000,
 ): () => boolean {
-  let last = read();
-  let lastAt = performance.now();
-  let busy = false;
-  return () => {
-    const now = performance.now();
-    if (now - lastAt >= windowMs) {
-      const current = read();
-      const total = current.total - last.total;
+  return windowed(
+    read,
+    (before, after) => {
+      const total = after.total - before.total;
       // The kernel counts CPU time in ticks: a window without one says nothing new.
-      if (total > 0) {
-        busy = 1 - (current.idle - last.idle) / total >= threshold;
-        last = current;
-        lastAt = now;
-      }
-    }
-    return busy;
-  };
+      if (total <= 0) return undefined;
+      return 1 - (after.idle - before.idle) / total >= threshold;
+    },
+    windowMs,
+    staleMs,
+  );
 }
 
 /** The worker's own event loop, or the machine under it, has no CPU to spare. */

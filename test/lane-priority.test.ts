@@ -66,6 +66,8 @@ describe('cheaper channels first while the worker is busy', () => {
 describe('eventLoopBusy', () => {
   it('is true after the loop was kept busy, false after it was left idle', async () => {
     const busy = eventLoopBusy(0.9, 50);
+    // Nothing measured yet: costlier channels wait for the first window.
+    expect(busy()).toBe(true);
     const until = performance.now() + 120;
     while (performance.now() < until) {
       // Keep the event loop busy, as a worker sending flat out does.
@@ -81,6 +83,7 @@ describe('machineBusy', () => {
     let times: CpuTimes = { total: 0, idle: 0 };
     const busy = machineBusy(0.9, 20, () => times);
     const wait = () => new Promise((r) => setTimeout(r, 30));
+    expect(busy()).toBe(true);
 
     // 1,000 ms of CPU time, 50 of them idle: 95 % busy.
     times = { total: 1000, idle: 50 };
@@ -101,5 +104,26 @@ describe('machineBusy', () => {
     expect(busy()).toBe(false);
     await wait();
     expect(busy()).toBe(true);
+  });
+});
+
+describe('a busy signal nobody asked for a while', () => {
+  it('answers busy until a fresh window was measured, whatever the idle spell before it said', async () => {
+    let times: CpuTimes = { total: 0, idle: 0 };
+    const busy = machineBusy(0.9, 20, () => times, 200);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    times = { total: 1000, idle: 900 };
+    await wait(30);
+    expect(busy()).toBe(false);
+
+    // A quiet spell: the machine idled throughout, but that says nothing about the moment now.
+    times = { total: 5000, idle: 4900 };
+    await wait(250);
+    expect(busy()).toBe(true);
+
+    // The first fresh window decides.
+    times = { total: 6000, idle: 5800 };
+    await wait(30);
+    expect(busy()).toBe(false);
   });
 });
