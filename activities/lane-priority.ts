@@ -4,7 +4,7 @@
 // fraction of an email. Everyone is reached by the same moment either way (the work is the same), but
 // cheapest-first reaches most people soonest, and each push or SMS carries the link to the full notice.
 // While the CPU has room to spare (providers slower than the worker, rate limits), nobody waits.
-import { cpus } from 'node:os';
+import { cpus, type CpuInfo } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NoticeChannel } from '../domain/fallback.js';
 
@@ -69,10 +69,10 @@ export interface CpuTimes {
   idle: number;
 }
 
-function machineCpuTimes(): CpuTimes {
+function machineCpuTimes(list: () => CpuInfo[] = cpus): CpuTimes {
   let total = 0;
   let idle = 0;
-  for (const { times } of cpus()) {
+  for (const { times } of list()) {
     total += times.user + times.nice + times.sys + times.idle + times.irq;
     idle += times.idle;
   }
@@ -104,9 +104,11 @@ export function machineBusy(
 }
 
 /** The worker's own event loop, or the machine under it, has no CPU to spare. */
-export function workerBusy(): () => boolean {
+export function workerBusy(list: () => CpuInfo[] = cpus): () => boolean {
   const loop = eventLoopBusy();
-  const machine = machineBusy();
+  // Where the platform does not say (os.cpus() empty), only the event loop decides: a machine signal
+  // that never measured would answer "busy" for good and hold costlier channels behind cheaper ones.
+  const machine = list().length > 0 ? machineBusy(0.9, 100, () => machineCpuTimes(list)) : () => false;
   // Both are asked every time, so each keeps its window current.
   return () => {
     const a = loop();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventLoopBusy, LanePriority, machineBusy, type CpuTimes } from '../activities/lane-priority.js';
+import {
+  eventLoopBusy,
+  LanePriority,
+  machineBusy,
+  workerBusy,
+  type CpuTimes,
+} from '../activities/lane-priority.js';
 
 /** Whether `p` settles within `ms`. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
@@ -124,6 +130,16 @@ describe('a busy signal nobody asked for a while', () => {
     // The first fresh window decides.
     times = { total: 6000, idle: 5800 };
     await wait(30);
+    expect(busy()).toBe(false);
+  });
+});
+
+describe('workerBusy', () => {
+  it('goes by the event loop alone where the platform lists no CPUs', async () => {
+    const busy = workerBusy(() => []);
+    expect(busy()).toBe(true);
+    await new Promise((r) => setTimeout(r, 150));
+    // The loop idled: not busy. A machine signal with nothing to read would still say busy.
     expect(busy()).toBe(false);
   });
 });
