@@ -24,15 +24,17 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /**
  * A busy signal measured over windows of `windowMs` or so, when asked, so nothing runs while nobody
- * asks. `busyBetween` judges two readings (undefined: too close to tell). After `staleMs` without a
- * question the last window is old news, and the answer is "busy" until a fresh window says otherwise:
- * a fan-out starting after a quiet spell would otherwise let every costlier page through at once.
+ * asks. `utilization` reads the busy share between two readings (undefined: too close to tell). Busy
+ * from `threshold` on, and then until the share falls below `release`: a load that hovers around
+ * the threshold would otherwise let a costlier batch through in every window that dips under it.
+ * After `staleMs` without a question the last window is old news, and the answer is "busy" until a
+ * fresh window says otherwise: a fan-out starting after a quiet spell would otherwise let every
+ * costlier page through at once.
  */
 function windowed<T>(
   read: () => T,
-  busyBetween: (before: T, after: T) => boolean | undefined,
-  windowMs: number,
-  staleMs: number,
+  utilization: (before: T, after: T) => number | undefined,
+  { threshold, release, windowMs, staleMs }: BusyWindow,
 ): () => boolean {
   let last = read();
   let lastAt = performance.now();
@@ -43,9 +45,9 @@ function windowed<T>(
     const current = read();
     if (now - lastAt > staleMs) busy = true;
     else {
-      const judged = busyBetween(last, current);
-      if (judged === undefined) return busy;
-      busy = judged;
+      const share = utilization(last, current);
+      if (share === undefined) return busy;
+      busy = share >= (busy ? release : threshold);
     }
     last = current;
     lastAt = now;
@@ -53,13 +55,23 @@ function windowed<T>(
   };
 }
 
-/** True while this thread's event loop was busy at least `threshold` of the last `windowMs` or so. */
-export function eventLoopBusy(threshold = 0.9, windowMs = 100, staleMs = 1000): () => boolean {
+export interface BusyWindow {
+  /** Busy share from which the signal says busy. */
+  threshold: number;
+  /** Once busy, the signal says so until the share falls below this. */
+  release: number;
+  windowMs: number;
+  staleMs: number;
+}
+
+const BUSY: BusyWindow = { threshold: 0.9, release: 0.75, windowMs: 100, staleMs: 1000 };
+
+/** True while this thread's event loop was busy (see `BusyWindow`) over the last window or so. */
+export function eventLoopBusy(window: Partial<BusyWindow> = {}): () => boolean {
   return windowed(
     () => performance.eventLoopUtilization(),
-    (before, after) => performance.eventLoopUtilization(after, before).utilization >= threshold,
-    windowMs,
-    staleMs,
+    (before, after) => performance.eventLoopUtilization(after, before).utilization,
+    { ...BUSY, ...window },
   );
 }
 
@@ -80,15 +92,14 @@ function machineCpuTimes(list: () => CpuInfo[] = cpus): CpuTimes {
 }
 
 /**
- * True while the machine's CPUs were busy at least `threshold` of the last `windowMs` or so. A
- * worker that shares its machine (with other workers, or a provider's relay) can have an event loop
- * that waits on the network while the cores it would need are taken: that is busy too.
+ * True while the machine's CPUs were busy (see `BusyWindow`) over the last window or so. A worker
+ * that shares its machine (with other workers, or a provider's relay), or sends from a thread of its
+ * own, can have an event loop with time to spare while the cores it would need are taken: that is
+ * busy too.
  */
 export function machineBusy(
-  threshold = 0.9,
-  windowMs = 100,
   read: () => CpuTimes = machineCpuTimes,
-  staleMs = 1000,
+  window: Partial<BusyWindow> = {},
 ): () => boolean {
   return windowed(
     read,
@@ -96,10 +107,9 @@ export function machineBusy(
       const total = after.total - before.total;
       // The kernel counts CPU time in ticks: a window without one says nothing new.
       if (total <= 0) return undefined;
-      return 1 - (after.idle - before.idle) / total >= threshold;
+      return 1 - (after.idle - before.idle) / total;
     },
-    windowMs,
-    staleMs,
+    { ...BUSY, ...window },
   );
 }
 
@@ -108,7 +118,7 @@ export function workerBusy(list: () => CpuInfo[] = cpus): () => boolean {
   const loop = eventLoopBusy();
   // Where the platform does not say (os.cpus() empty), only the event loop decides: a machine signal
   // that never measured would answer "busy" for good and hold costlier channels behind cheaper ones.
-  const machine = list().length > 0 ? machineBusy(0.9, 100, () => machineCpuTimes(list)) : () => false;
+  const machine = list().length > 0 ? machineBusy(() => machineCpuTimes(list)) : () => false;
   // Both are asked every time, so each keeps its window current.
   return () => {
     const a = loop();

@@ -93,6 +93,9 @@ const ChannelEnvSchema = z.object({
   SMS_RATE_PER_SECOND: rate,
   PUSH_RATE_PER_SECOND: rate,
 
+  /** `off`: the channels' SDKs send on the worker's main thread, beside its activities and Temporal. */
+  SENDING_THREAD: z.enum(['on', 'off']).default('on'),
+
   /** People per page activity. */
   FANOUT_PAGE_SIZE: positiveInt(500),
   /** Page activities in flight per fan-out. */
@@ -131,6 +134,8 @@ export interface ChannelSettings {
   /** The domain of deterministic email Message-IDs: the sender's. */
   emailDomain: string;
   fanout: FanoutSettings;
+  /** The channels send from a thread of their own (activities/channels/sending-thread.ts). */
+  sendingThread: boolean;
   /** No secret was configured, so one was derived for local use; never in production. */
   derivedLinkSecret: boolean;
 }
@@ -269,6 +274,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
     linkTtlDays: e.NOTICE_LINK_TTL_DAYS,
     emailDomain: senderDomain(emailFrom) ?? 'localhost',
     derivedLinkSecret,
+    sendingThread: e.SENDING_THREAD === 'on',
     fanout: {
       pageSize: e.FANOUT_PAGE_SIZE,
       window: e.FANOUT_WINDOW,

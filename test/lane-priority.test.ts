@@ -71,7 +71,7 @@ describe('cheaper channels first while the worker is busy', () => {
 
 describe('eventLoopBusy', () => {
   it('is true after the loop was kept busy, false after it was left idle', async () => {
-    const busy = eventLoopBusy(0.9, 50);
+    const busy = eventLoopBusy({ windowMs: 50 });
     // Nothing measured yet: costlier channels wait for the first window.
     expect(busy()).toBe(true);
     const until = performance.now() + 120;
@@ -87,7 +87,7 @@ describe('eventLoopBusy', () => {
 describe('machineBusy', () => {
   it("follows the machine's idle share over each window, and keeps its answer while no tick was counted", async () => {
     let times: CpuTimes = { total: 0, idle: 0 };
-    const busy = machineBusy(0.9, 20, () => times);
+    const busy = machineBusy(() => times, { windowMs: 20 });
     const wait = () => new Promise((r) => setTimeout(r, 30));
     expect(busy()).toBe(true);
 
@@ -113,10 +113,31 @@ describe('machineBusy', () => {
   });
 });
 
+describe('a busy signal around its threshold', () => {
+  it('stays busy until the share falls below the release level, and turns busy again only at the threshold', async () => {
+    let times: CpuTimes = { total: 0, idle: 0 };
+    const busy = machineBusy(() => times, { windowMs: 20, threshold: 0.9, release: 0.75 });
+    const wait = () => new Promise((r) => setTimeout(r, 30));
+    const window = async (busyShare: number) => {
+      times = { total: times.total + 1000, idle: times.idle + Math.round(1000 * (1 - busyShare)) };
+      await wait();
+      return busy();
+    };
+    expect(await window(0.95)).toBe(true);
+    // Dips under the threshold but not the release level: still busy, no batch slips through.
+    expect(await window(0.85)).toBe(true);
+    expect(await window(0.8)).toBe(true);
+    expect(await window(0.7)).toBe(false);
+    // Not busy again until the threshold itself is reached.
+    expect(await window(0.85)).toBe(false);
+    expect(await window(0.92)).toBe(true);
+  });
+});
+
 describe('a busy signal nobody asked for a while', () => {
   it('answers busy until a fresh window was measured, whatever the idle spell before it said', async () => {
     let times: CpuTimes = { total: 0, idle: 0 };
-    const busy = machineBusy(0.9, 20, () => times, 200);
+    const busy = machineBusy(() => times, { windowMs: 20, staleMs: 200 });
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     times = { total: 1000, idle: 900 };
     await wait(30);

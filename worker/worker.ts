@@ -32,7 +32,7 @@ export async function createWorker(
   opts: WorkerOptions,
 ): Promise<{ worker: Worker; connection: NativeConnection; closeChannels: () => Promise<void> }> {
   const settings = opts.channels ?? loadChannelSettings();
-  const channels = createChannels(settings.channels);
+  const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,

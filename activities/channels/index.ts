@@ -3,9 +3,10 @@
  * worker reads the environment, not these modules), sends a batch per call with bounded
  * concurrency, and answers one `SendResult` per item, in order.
  */
-import { EmailChannel, type EmailConfig } from './email.js';
-import { PushChannel, type PushConfig } from './push.js';
-import { SmsChannel, type SmsConfig } from './sms.js';
+import { EmailChannel, type EmailConfig, type EmailItem } from './email.js';
+import { PushChannel, type PushConfig, type PushItem } from './push.js';
+import { SendingThread } from './sending-thread.js';
+import { SmsChannel, type SmsConfig, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailConfig, type EmailItem } from './email.js';
@@ -25,16 +26,21 @@ export interface ChannelsConfig {
   push?: PushConfig;
 }
 
+/** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
-  email?: EmailChannel;
-  sms?: SmsChannel;
-  push?: PushChannel;
+  email?: Pick<EmailChannel, 'name' | 'send'>;
+  sms?: Pick<SmsChannel, 'name' | 'send' | 'reportsStatus'>;
+  push?: Pick<PushChannel, 'name' | 'send'>;
   /** Closes pooled connections; call on worker shutdown. */
   close(): Promise<void>;
 }
 
-/** Builds the configured channels; a channel without configuration is absent. */
-export function createChannels(config: ChannelsConfig): Channels {
+/**
+ * Builds the configured channels; a channel without configuration is absent. With `sendingThread`
+ * they run on a thread of their own (sending-thread.ts) and these are their stand-ins.
+ */
+export function createChannels(config: ChannelsConfig, opts: { sendingThread?: boolean } = {}): Channels {
+  if (opts.sendingThread) return threadChannels(config);
   const email = config.email ? new EmailChannel(config.email) : undefined;
   const sms = config.sms ? new SmsChannel(config.sms) : undefined;
   const push = config.push ? new PushChannel(config.push) : undefined;
@@ -46,5 +52,32 @@ export function createChannels(config: ChannelsConfig): Channels {
       email?.close();
       await push?.close();
     },
+  };
+}
+
+function threadChannels(config: ChannelsConfig): Channels {
+  const thread = new SendingThread(config);
+  return {
+    ...(config.email
+      ? {
+          email: {
+            name: 'email' as const,
+            send: (items: readonly EmailItem[]) => thread.send('email', items),
+          },
+        }
+      : {}),
+    ...(config.sms
+      ? {
+          sms: {
+            name: 'sms' as const,
+            reportsStatus: config.sms.statusCallbackUrl !== undefined,
+            send: (items: readonly SmsItem[]) => thread.send('sms', items),
+          },
+        }
+      : {}),
+    ...(config.push
+      ? { push: { name: 'push' as const, send: (items: readonly PushItem[]) => thread.send('push', items) } }
+      : {}),
+    close: () => thread.close(),
   };
 }
