@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createChannels, type ChannelsConfig } from './index.js';
 import type { SendResult } from './outcome.js';
-import type { SendReply, SendRequest } from './sending-thread.js';
+import type { SendReply, SendRequest } from './send-messages.js';
 
 const port = parentPort;
 if (!port) throw new Error('send-thread.ts runs as a worker thread');

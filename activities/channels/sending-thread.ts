@@ -5,18 +5,9 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EmailItem } from './email.js';
 import type { ChannelsConfig } from './index.js';
 import type { ChannelName, SendResult } from './outcome.js';
-import type { PushItem } from './push.js';
-import type { SmsItem } from './sms.js';
-
-export interface SendRequest {
-  id: number;
-  channel: ChannelName;
-  items: readonly EmailItem[] | readonly SmsItem[] | readonly PushItem[];
-}
-export type SendReply = { id: number; results: SendResult[] } | { id: number; error: string };
+import type { SendReply, SendRequest } from './send-messages.js';
 
 interface Waiting {
   resolve: (results: SendResult[]) => void;
