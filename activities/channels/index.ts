@@ -5,8 +5,10 @@
  */
 import { EmailChannel, type EmailConfig, type EmailItem } from './email.js';
 import { PushChannel, type PushConfig, type PushItem } from './push.js';
+import type { ChannelName } from './outcome.js';
+import type { SendRequest } from './send-messages.js';
 import { SendingThread } from './sending-thread.js';
-import { SmsChannel, type SmsConfig, type SmsItem } from './sms.js';
+import { SmsChannel, smsReportsStatus, type SmsConfig, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailConfig, type EmailItem } from './email.js';
@@ -57,27 +59,16 @@ export function createChannels(config: ChannelsConfig, opts: { sendingThread?: b
 
 function threadChannels(config: ChannelsConfig): Channels {
   const thread = new SendingThread(config);
+  const standIn = <N extends ChannelName, I extends SendRequest['items'][number]>(name: N) => ({
+    name,
+    send: (items: readonly I[]) => thread.send(name, items as SendRequest['items']),
+  });
   return {
-    ...(config.email
-      ? {
-          email: {
-            name: 'email' as const,
-            send: (items: readonly EmailItem[]) => thread.send('email', items),
-          },
-        }
-      : {}),
+    ...(config.email ? { email: standIn<'email', EmailItem>('email') } : {}),
     ...(config.sms
-      ? {
-          sms: {
-            name: 'sms' as const,
-            reportsStatus: config.sms.statusCallbackUrl !== undefined,
-            send: (items: readonly SmsItem[]) => thread.send('sms', items),
-          },
-        }
+      ? { sms: { ...standIn<'sms', SmsItem>('sms'), reportsStatus: smsReportsStatus(config.sms) } }
       : {}),
-    ...(config.push
-      ? { push: { name: 'push' as const, send: (items: readonly PushItem[]) => thread.send('push', items) } }
-      : {}),
+    ...(config.push ? { push: standIn<'push', PushItem>('push') } : {}),
     close: () => thread.close(),
   };
 }

@@ -30,6 +30,11 @@ export interface SmsItem {
   callbackRef?: string;
 }
 
+/** Whether SMS sent with `config` name a status callback URL (and so carry each item's `callbackRef`). */
+export function smsReportsStatus(config: SmsConfig): boolean {
+  return config.statusCallbackUrl !== undefined;
+}
+
 function retryAfterMs(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const seconds = Number(value);
@@ -94,7 +99,7 @@ export class SmsChannel {
 
   /** Whether messages name a status callback URL, which carries each item's `callbackRef`. */
   get reportsStatus(): boolean {
-    return this.config.statusCallbackUrl !== undefined;
+    return smsReportsStatus(this.config);
   }
 
   async send(items: readonly SmsItem[]): Promise<SendResult[]> {
