@@ -3,12 +3,13 @@
  * worker reads the environment, not these modules), sends a batch per call with bounded
  * concurrency, and answers one `SendResult` per item, in order.
  */
-import { EmailChannel, type EmailConfig, type EmailItem } from './email.js';
-import { PushChannel, type PushConfig, type PushItem } from './push.js';
+import type { ChannelsConfig } from './channels-config.js';
+import { EmailChannel, type EmailItem } from './email.js';
+import { PushChannel, type PushItem } from './push.js';
 import type { ChannelName } from './outcome.js';
 import type { SendRequest } from './send-messages.js';
 import { SendingThread } from './sending-thread.js';
-import { SmsChannel, smsReportsStatus, type SmsConfig, type SmsItem } from './sms.js';
+import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailConfig, type EmailItem } from './email.js';
@@ -22,11 +23,7 @@ export {
 } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushConfig, type PushItem } from './push.js';
 
-export interface ChannelsConfig {
-  email?: EmailConfig;
-  sms?: SmsConfig;
-  push?: PushConfig;
-}
+export type { ChannelsConfig } from './channels-config.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
