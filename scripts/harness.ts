@@ -22,7 +22,6 @@ import { connectClient } from '../platform/temporal-client.js';
 import { freePort, startDevServer, type DevServer } from '../platform/temporal-server.js';
 import type { Ledger } from '../store/ledger.js';
 import { openLedger } from '../store/open.js';
-import { WORKER_NODE_FLAGS } from '../worker/node-flags.js';
 import { bundleWorkflows } from '../worker/workflow-bundle.js';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -224,8 +223,7 @@ export async function startHarness(opts: {
     startWorker() {
       // HARNESS_WORKER_NODE_ARGS, e.g. `--cpu-prof`, to look inside the worker.
       const nodeArgs = (process.env.HARNESS_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-      const args = [...WORKER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', opts.workerScript, '--worker'];
-      const child = spawn(process.execPath, args, {
+      const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.workerScript, '--worker'], {
         cwd: root,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'inherit', 'inherit'],
