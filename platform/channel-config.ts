@@ -95,6 +95,8 @@ const ChannelEnvSchema = z.object({
 
   /** `off`: the channels' SDKs send on the worker's main thread, beside its activities and Temporal. */
   SENDING_THREAD: z.enum(['on', 'off']).default('on'),
+  /** How far (%) a heap of the worker may grow over its live data between full collections; 0: V8's own (up to 300). */
+  WORKER_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).default(50),
 
   /** People per page activity. */
   FANOUT_PAGE_SIZE: positiveInt(500),
@@ -136,6 +138,8 @@ export interface ChannelSettings {
   fanout: FanoutSettings;
   /** The channels send from a thread of their own (activities/channels/sending-thread.ts). */
   sendingThread: boolean;
+  /** Passed to `limitHeapGrowth` (worker/heap-growth.ts) when the worker starts; 0 leaves V8's heuristics. */
+  heapGrowthPercent: number;
   /** No secret was configured, so one was derived for local use; never in production. */
   derivedLinkSecret: boolean;
 }
@@ -275,6 +279,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
     emailDomain: senderDomain(emailFrom) ?? 'localhost',
     derivedLinkSecret,
     sendingThread: e.SENDING_THREAD === 'on',
+    heapGrowthPercent: e.WORKER_HEAP_GROWTH_PERCENT,
     fanout: {
       pageSize: e.FANOUT_PAGE_SIZE,
       window: e.FANOUT_WINDOW,

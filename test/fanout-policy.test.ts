@@ -124,6 +124,8 @@ describe('channel configuration', () => {
     expect(s.emailDomain).toBe('acme.example');
     expect(s.noticeBaseUrl).toBe('https://breach.acme.example');
     expect(s.derivedLinkSecret).toBe(true);
+    expect(s.heapGrowthPercent).toBe(50);
+    expect(loadChannelSettings({ ...base, WORKER_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
   });
 
   it('leaves unconfigured channels out, and gives development email a sender', () => {
@@ -168,6 +170,7 @@ describe('channel configuration', () => {
       /^FCM_CA_FILE/,
     );
     expect(problems({ FANOUT_PAGE_SIZE: '0' })[0]).toMatch(/^FANOUT_PAGE_SIZE/);
+    expect(problems({ WORKER_HEAP_GROWTH_PERCENT: '-5' })[0]).toMatch(/^WORKER_HEAP_GROWTH_PERCENT/);
     expect(problems({ NOTICE_LINK_SECRET: 'short' })).toEqual([
       'NOTICE_LINK_SECRET: must be at least 32 bytes',
     ]);

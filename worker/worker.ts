@@ -7,6 +7,7 @@ import { loadChannelSettings, type ChannelSettings } from '../platform/channel-c
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { workflowsPath } from './workflow-bundle.js';
 
 export interface WorkerOptions {
@@ -32,6 +33,8 @@ export async function createWorker(
   opts: WorkerOptions,
 ): Promise<{ worker: Worker; connection: NativeConnection; closeChannels: () => Promise<void> }> {
   const settings = opts.channels ?? loadChannelSettings();
+  // Process-wide, as a worker process is one worker; without it memory grows with the run's length.
+  if (settings.heapGrowthPercent > 0) limitHeapGrowth(settings.heapGrowthPercent);
   const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
