@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChannelsConfig } from '../activities/channels/index.js';
+import type { ChannelsConfig } from '../platform/channel-providers.js';
 import { startFcmStub, type FcmStub } from './fcm-stub.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 import { startTwilioServer, type TwilioServer } from './twilio-server.js';

@@ -3,37 +3,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ChannelsConfig } from './channel-providers.js';
 import { ConfigError } from './config.js';
-
-/**
- * What the channel modules need to reach each provider. The same shapes as the activities'
- * `EmailConfig`, `SmsConfig` and `PushConfig` (platform code does not import activities).
- */
-export interface ChannelProviders {
-  email?: {
-    smtpUrl: string;
-    from: string;
-    pool: { maxConnections: number };
-    concurrency: number;
-    dkim?: { domainName: string; keySelector: string; privateKey: string };
-  };
-  sms?: {
-    accountSid: string;
-    authToken: string;
-    from?: string;
-    messagingServiceSid?: string;
-    apiBaseUrl?: string;
-    statusCallbackUrl?: string;
-    concurrency: number;
-  };
-  push?: {
-    projectId: string;
-    credentials?: string;
-    apiBaseUrl?: string;
-    caFile?: string;
-    maxConnections: number;
-  };
-}
 
 const optionalString = z
   .string()
@@ -127,7 +98,7 @@ export interface FanoutSettings {
 }
 
 export interface ChannelSettings {
-  channels: ChannelProviders;
+  channels: ChannelsConfig;
   limits: Record<'email' | 'sms' | 'push', ChannelLimits>;
   /** Base of the signed links in notices; the API serves `/n/<token>` under it. */
   noticeBaseUrl: string;
@@ -160,7 +131,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
   }
   const e = parsed.data;
   const problems: string[] = [];
-  const channels: ChannelProviders = {};
+  const channels: ChannelsConfig = {};
 
   // Outside production a missing sender gets a development one, so the local servers' SMTP_URL alone works.
   const emailFrom =

@@ -4,7 +4,8 @@
 // prints both.
 import twilio from 'twilio';
 import type RequestClientBase from 'twilio/lib/base/RequestClient.js';
-import { SmsChannel, type SmsConfig } from '../activities/channels/sms.js';
+import { SmsChannel } from '../activities/channels/sms.js';
+import type { SmsConfig } from '../platform/channel-providers.js';
 
 /** The SDK's own client; the one change is the origin, which a local server needs. */
 class LocalRequestClient extends twilio.RequestClient {

@@ -1,24 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import type { EmailConfig } from '../../platform/channel-providers.js';
 import { mapBounded, shortMessage, type SendResult } from './outcome.js';
-
-export interface EmailConfig {
-  /** `smtp://user:pass@host:587` or `smtps://…`; STARTTLS is used when the server offers it. */
-  smtpUrl: string;
-  /** The sender, e.g. `"Acme Privacy Team" <privacy@acme.example>`. */
-  from: string;
-  pool?: {
-    maxConnections?: number;
-    /** Messages per second across the pool; unlimited when unset. */
-    rateLimit?: number;
-  };
-  /** DKIM signing; omit when the relay signs. */
-  dkim?: { domainName: string; keySelector: string; privateKey: string };
-  /** Items in flight per `send` call; defaults to twice the pool size. */
-  concurrency?: number;
-  /** Connection and greeting timeout, so a dead relay fails a batch quickly instead of after minutes. */
-  connectionTimeoutMs?: number;
-}
 
 export interface EmailItem {
   key: string;

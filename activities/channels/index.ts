@@ -3,7 +3,7 @@
  * worker reads the environment, not these modules), sends a batch per call with bounded
  * concurrency, and answers one `SendResult` per item, in order.
  */
-import type { ChannelsConfig } from './channels-config.js';
+import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import { EmailChannel, type EmailItem } from './email.js';
 import { PushChannel, type PushItem } from './push.js';
 import type { ChannelName } from './outcome.js';
@@ -12,18 +12,17 @@ import { SendingThread } from './sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
-export { EmailChannel, noticeMessageId, type EmailConfig, type EmailItem } from './email.js';
+export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
 export {
   SmsChannel,
   verifyTwilioCallback,
   TwilioStatusCallback,
   twilioDeliveryState,
-  type SmsConfig,
   type SmsItem,
 } from './sms.js';
-export { PushChannel, PUSH_BATCH_MAX, type PushConfig, type PushItem } from './push.js';
+export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
 
-export type { ChannelsConfig } from './channels-config.js';
+export type { ChannelsConfig, EmailConfig, PushConfig, SmsConfig } from '../../platform/channel-providers.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {

@@ -12,27 +12,13 @@ import {
   type ServiceAccount,
 } from 'firebase-admin/app';
 import { getMessaging, type Messaging, type TokenMessage } from 'firebase-admin/messaging';
+import type { PushConfig } from '../../platform/channel-providers.js';
 import { shortMessage, type SendResult } from './outcome.js';
 
 /** The host firebase-admin hard-codes for sends. */
 const FCM_HOST = 'fcm.googleapis.com';
 /** FCM's limit for one `sendEach` call. */
 export const PUSH_BATCH_MAX = 500;
-
-export interface PushConfig {
-  projectId: string;
-  /**
-   * A service-account key (its JSON text or parsed object), or a fixed access token (tests and the
-   * local stub), also as JSON text `{"accessToken":"…"}`. Omitted: Google application default credentials.
-   */
-  credentials?: string | ServiceAccount | Record<string, unknown> | { accessToken: string };
-  /** Send to this origin instead of fcm.googleapis.com (the local stub), trusting `caFile` / `ca`. */
-  apiBaseUrl?: string;
-  caFile?: string;
-  ca?: string;
-  /** Connections to FCM at once, which bounds how many sends of a batch are in flight. */
-  maxConnections?: number;
-}
 
 export interface PushItem {
   key: string;

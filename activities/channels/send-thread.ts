@@ -1,7 +1,7 @@
 // The body of a sending thread (see sending-thread.ts): it builds the channels from the configuration
 // it was started with and sends what the worker's main thread posts to it, one reply per request.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ChannelsConfig } from './channels-config.js';
+import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import { createChannels } from './index.js';
 import type { SendResult } from './outcome.js';
 import type { SendReply, SendRequest } from './send-messages.js';

@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChannelsConfig } from './channels-config.js';
+import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import type { ChannelName, SendResult } from './outcome.js';
 import type { SendReply, SendRequest } from './send-messages.js';
 

@@ -1,22 +1,8 @@
 import twilio from 'twilio';
 import { z } from 'zod';
+import type { SmsConfig } from '../../platform/channel-providers.js';
 import { mapBounded, shortMessage, type SendResult } from './outcome.js';
 import { TwilioHttpClient } from './twilio-http.js';
-
-export interface SmsConfig {
-  accountSid: string;
-  authToken: string;
-  /** A sender number or alphanumeric id; or send through a Messaging Service instead. */
-  from?: string;
-  messagingServiceSid?: string;
-  /** Where to send API calls instead of https://api.twilio.com (the local server in tests and development). */
-  apiBaseUrl?: string;
-  /** Our webhook for delivery status callbacks. */
-  statusCallbackUrl?: string;
-  /** Requests in flight per `send` call. */
-  concurrency?: number;
-  timeoutMs?: number;
-}
 
 export interface SmsItem {
   key: string;

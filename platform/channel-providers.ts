@@ -1,0 +1,58 @@
+// What each notice channel needs to reach its provider. Read from the environment by
+// `channel-config.ts` and handed to the channels (activities/channels), which build their SDK clients
+// from it; a channel left out is not configured. Plain data: it also crosses to the sending thread.
+import type { ServiceAccount } from 'firebase-admin/app';
+
+export interface ChannelsConfig {
+  email?: EmailConfig;
+  sms?: SmsConfig;
+  push?: PushConfig;
+}
+
+export interface EmailConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; STARTTLS is used when the server offers it. */
+  smtpUrl: string;
+  /** The sender, e.g. `"Acme Privacy Team" <privacy@acme.example>`. */
+  from: string;
+  pool?: {
+    maxConnections?: number;
+    /** Messages per second across the pool; unlimited when unset. */
+    rateLimit?: number;
+  };
+  /** DKIM signing; omit when the relay signs. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Items in flight per `send` call; defaults to twice the pool size. */
+  concurrency?: number;
+  /** Connection and greeting timeout, so a dead relay fails a batch quickly instead of after minutes. */
+  connectionTimeoutMs?: number;
+}
+
+export interface SmsConfig {
+  accountSid: string;
+  authToken: string;
+  /** A sender number or alphanumeric id; or send through a Messaging Service instead. */
+  from?: string;
+  messagingServiceSid?: string;
+  /** Where to send API calls instead of https://api.twilio.com (the local server in tests and development). */
+  apiBaseUrl?: string;
+  /** Our webhook for delivery status callbacks. */
+  statusCallbackUrl?: string;
+  /** Requests in flight per `send` call. */
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+export interface PushConfig {
+  projectId: string;
+  /**
+   * A service-account key (its JSON text or parsed object), or a fixed access token (tests and the
+   * local stub), also as JSON text `{"accessToken":"…"}`. Omitted: Google application default credentials.
+   */
+  credentials?: string | ServiceAccount | Record<string, unknown> | { accessToken: string };
+  /** Send to this origin instead of fcm.googleapis.com (the local stub), trusting `caFile` / `ca`. */
+  apiBaseUrl?: string;
+  caFile?: string;
+  ca?: string;
+  /** Connections to FCM at once, which bounds how many sends of a batch are in flight. */
+  maxConnections?: number;
+}
