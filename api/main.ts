@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
+import { ensureSearchAttributes } from '../platform/search-attribute-setup.js';
 import { connectClient } from '../platform/temporal-client.js';
 import { openLedger } from '../store/open.js';
 import { parseApiKeys } from './api-keys.js';
@@ -18,6 +19,9 @@ try {
     { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE },
     payloadKeys,
   );
+  const added = await ensureSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
+  if (added.length)
+    logger.info(`Registered the search attributes ${added.join(', ')} on ${config.TEMPORAL_NAMESPACE}`);
   const app = await buildApi({
     config,
     client,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ConfigError } from './config.js';
 import { ensureTemporalCli } from './temporal-cli.js';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../domain/search-attributes.js';
 
@@ -47,6 +48,14 @@ function portAnswers(port: number): Promise<boolean> {
 
 /** Starts `temporal server start-dev` and resolves once its frontend accepts connections. */
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  // Readiness is "the port answers": a server already there would pass for this one, and the service
+  // would run on it (without this data folder's history, perhaps without the search attributes).
+  if (await portAnswers(opts.port)) {
+    throw new ConfigError([
+      `TEMPORAL_PORT: port ${opts.port} is already in use (another Temporal server?); choose a free port, ` +
+        `or set TEMPORAL_ADDRESS=127.0.0.1:${opts.port} to use the server that is there`,
+    ]);
+  }
   const cli = ensureTemporalCli(opts.log);
   mkdirSync(path.dirname(opts.dbFile), { recursive: true });
   const args = [

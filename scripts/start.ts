@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureDevKeys, parseApiKeys } from '../api/api-keys.js';
 import { buildApi } from '../api/server.js';
 import { connectClient } from '../platform/temporal-client.js';
+import { ensureSearchAttributes } from '../platform/search-attribute-setup.js';
 import { ConfigError, directorySettings, loadConfig } from '../platform/config.js';
 import { createLogger, installTemporalLogging } from '../platform/logger.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
   }
 
   const client = await connectClient(target, payloadKeys);
+  if (config.TEMPORAL_ADDRESS) {
+    const added = await ensureSearchAttributes(client.connection, target.namespace);
+    if (added.length)
+      logger.info(`Registered the search attributes ${added.join(', ')} on ${target.namespace}`);
+  }
   const app = await buildApi({
     config,
     client,
