@@ -19,9 +19,7 @@ try {
     { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE },
     payloadKeys,
   );
-  const added = await ensureSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE);
-  if (added.length)
-    logger.info(`Registered the search attributes ${added.join(', ')} on ${config.TEMPORAL_NAMESPACE}`);
+  await ensureSearchAttributes(client.connection, config.TEMPORAL_NAMESPACE, (msg) => logger.info(msg));
   const app = await buildApi({
     config,
     client,

@@ -9,13 +9,14 @@ import { cliTypeName, INCIDENT_SEARCH_ATTRIBUTES } from '../domain/search-attrib
 const { IndexedValueType } = proto.temporal.api.enums.v1;
 
 /**
- * Registers the service's search attributes that `namespace` lacks and returns their names (none
- * when all were there). When the server refuses (no operator permission), the error names the
- * commands that register them.
+ * Registers the service's search attributes that `namespace` lacks, tells `log` which, and returns
+ * their names (none when all were there). When the server refuses (no operator permission), the error
+ * names the commands that register them.
  */
 export async function ensureSearchAttributes(
   connection: Pick<ConnectionLike, 'operatorService'>,
   namespace: string,
+  log: (message: string) => void = () => {},
 ): Promise<string[]> {
   const known = await connection.operatorService.listSearchAttributes({ namespace });
   const missing = INCIDENT_SEARCH_ATTRIBUTES.filter(({ name }) => !(name in (known.customAttributes ?? {})));
@@ -40,5 +41,7 @@ export async function ensureSearchAttributes(
       { cause: err },
     );
   }
-  return missing.map(({ name }) => name);
+  const added = missing.map(({ name }) => name);
+  log(`Registered the search attributes ${added.join(', ')} on ${namespace}`);
+  return added;
 }

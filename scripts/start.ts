@@ -102,10 +102,9 @@ async function main(): Promise<void> {
   }
 
   const client = await connectClient(target, payloadKeys);
+  // The embedded dev server registered them when it started.
   if (config.TEMPORAL_ADDRESS) {
-    const added = await ensureSearchAttributes(client.connection, target.namespace);
-    if (added.length)
-      logger.info(`Registered the search attributes ${added.join(', ')} on ${target.namespace}`);
+    await ensureSearchAttributes(client.connection, target.namespace, (msg) => logger.info(msg));
   }
   const app = await buildApi({
     config,

@@ -22,8 +22,6 @@ export {
 } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
 
-export type { ChannelsConfig, EmailConfig, PushConfig, SmsConfig } from '../../platform/channel-providers.js';
-
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
   email?: Pick<EmailChannel, 'name' | 'send'>;
