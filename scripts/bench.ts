@@ -189,7 +189,7 @@ async function main(): Promise<void> {
       'npm run bench -- [--users N] [--workers K] [--mix email=0.9,sms=0.5,push=0.4] [--severity high]\n' +
         '                 [--warmup 2000] [--ceiling-max 100000]\n' +
         'Runs an incident for N people end to end (Temporal dev server, worker processes, local SMTP /\n' +
-        "Twilio / FCM servers) and compares each channel's rate with a bare SDK loop's (README: Benchmark).",
+        "Twilio / FCM servers) and compares each channel's rate with a bare SDK loop's (docs/benchmarks.md).",
     );
     return;
   }

@@ -1,7 +1,7 @@
 /**
- * Generates the README's rules table from the rules pack, so the documentation cannot drift from the rules the
- * engine applies. `tsx scripts/rules-table.ts` rewrites the block between the markers; `--check` exits 1 when the
- * README is stale (CI runs that), 2 when the markers are missing. `--readme <path>` targets another file.
+ * Generates the rules table of docs/rules.md from the rules pack, so the documentation cannot drift from the rules
+ * the engine applies. `tsx scripts/rules-table.ts` rewrites the block between the markers; `--check` exits 1 when
+ * the table is stale, 2 when the markers are missing. `--readme <path>` targets another file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -141,7 +141,7 @@ export function isRulesBlockCurrent(readme: string, table: string = renderRulesT
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes('--check');
   const at = argv.indexOf('--readme');
-  const path = resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : 'README.md');
+  const path = resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : 'docs/rules.md');
   const current = readFileSync(path, 'utf8');
   let upToDate: boolean;
   try {

@@ -10,9 +10,9 @@ import {
 } from '../scripts/rules-table.js';
 import { RULES_PACK } from '../domain/obligations/rules-pack.js';
 
-describe('README rules table', () => {
+describe('docs/rules.md rules table', () => {
   it('matches the rules pack (run `npx tsx scripts/rules-table.ts` after changing a rule)', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8');
     expect(readme).toContain(START_MARKER);
     expect(readme).toContain(END_MARKER);
     expect(isRulesBlockCurrent(readme)).toBe(true);
