@@ -1,10 +1,21 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import type { Config } from './config.js';
 
+/** pino-pretty is a development dependency: a production install (`npm ci --omit=dev`) has none. */
+function hasPrettyPrinter(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Readable lines on a terminal, JSON lines elsewhere (containers, log shippers). */
 export function createLogger(config: Config): Logger {
-  const pretty = process.stdout.isTTY && config.NODE_ENV !== 'production';
+  const pretty = process.stdout.isTTY && config.NODE_ENV !== 'production' && hasPrettyPrinter();
   return pino({
     level: config.LOG_LEVEL,
     ...(pretty

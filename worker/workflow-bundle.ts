@@ -1,8 +1,11 @@
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { failureConverterPath } from '../platform/data-converter.js';
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+// `.ts` under tsx, `.js` in the compiled build (dist/).
+const ext = extname(fileURLToPath(import.meta.url));
+export const workflowsPath = fileURLToPath(new URL(`../workflows/index${ext}`, import.meta.url));
 
 /** Bundles the workflow code once; tests reuse one bundle across many workers. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
