@@ -416,3 +416,15 @@ describe('link problem page', () => {
     expect(renderNoticeLinkProblemPage(undefined, 'invalid')).toContain('This link is not valid');
   });
 });
+
+describe('links on the page follow its colour scheme', () => {
+  it("styles the page's links from its style sheet alone, and the email's inline", () => {
+    const page = pageOf(input());
+    const links = page.match(/<a [^>]*>/g) ?? [];
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    // An inline colour would outrank the dark scheme's rule and leave dark-blue links on #111.
+    for (const a of links) expect(a).not.toMatch(/style=/);
+    const email = renderNotice(input()).email.html;
+    for (const a of email.match(/<a [^>]*>/g) ?? []) expect(a).toMatch(/style="color:#0645ad;/);
+  });
+});

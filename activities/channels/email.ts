@@ -12,7 +12,9 @@ export interface EmailItem {
   /** From `noticeMessageId`: the same for every retry, so mail clients show one notice, not several. */
   messageId: string;
   /** Where replies go, e.g. the incident's privacy contact, when that is not the sender. */
-  replyTo?: string;
+  replyTo?: string | { name: string; address: string };
+  /** The language the message is written in (BCP 47), sent as `Content-Language`. */
+  language?: string;
 }
 
 /**
@@ -111,6 +113,8 @@ export class EmailChannel {
             // RFC 3834: automated, so out-of-office robots do not answer it.
             'Auto-Submitted': 'auto-generated',
             'X-Auto-Response-Suppress': 'OOF, AutoReply',
+            // RFC 3282: screen readers and translating mail clients read the notice in its language.
+            ...(item.language ? { 'Content-Language': item.language } : {}),
           },
         });
         return { key: item.key, outcome: 'accepted', providerId: info.messageId ?? item.messageId };

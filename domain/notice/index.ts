@@ -4,7 +4,14 @@
  * Temporal workflow code must not import).
  */
 export { NoticeInput, NoticeCommonInput, NoticeRecipientInput, type ParsedNoticeInput } from './input.js';
-export { renderNotice, noticeWriter, type RenderedNotice, PUSH_TITLE_MAX, PUSH_BODY_MAX } from './render.js';
+export {
+  renderNotice,
+  noticeWriter,
+  type RenderedNotice,
+  type RenderedEmail,
+  PUSH_TITLE_MAX,
+  PUSH_BODY_MAX,
+} from './render.js';
 export { renderNoticePage, renderNoticeLinkProblemPage, NoticePageInput } from './page.js';
 export {
   smsEncoding,

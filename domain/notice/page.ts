@@ -13,6 +13,7 @@ const CSS = `
   main { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
   h1 { font-size: 1.6rem; line-height: 1.25; }
   h2 { font-size: 1.25rem; margin-top: 2rem; }
+  :root { color-scheme: light dark; }
   a { color: #0645ad; }
   a:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
   .meta, footer { color: #444; font-size: 0.9375rem; }
@@ -48,7 +49,7 @@ export function renderNoticePage(raw: NoticePageInput): string {
   const sections = doc.sections
     .map(
       (s) =>
-        `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${s.blocks.map(blockHtml).join('\n')}\n</section>`,
+        `<section aria-labelledby="${s.id}">\n<h2 id="${s.id}">${escapeHtml(s.heading)}</h2>\n${s.blocks.map((b) => blockHtml(b)).join('\n')}\n</section>`,
     )
     .join('\n');
   const body = `<main>

@@ -9,8 +9,22 @@ import { NoticeCommonInput, NoticeInput, NoticeRecipientInput, type ParsedNotice
 import { foldToGsm, SMS_MAX_SEGMENTS, smsSegments } from './sms.js';
 import { escapeHtml, fill, oneLine, safeHref, truncate } from './text.js';
 
+/** The email of a notice: its content and the headers that belong to that content. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  /** The language the notice is written in (BCP 47), for `Content-Language`. */
+  language: string;
+  /**
+   * The incident's contact, for `Reply-To`: the sender is a notices address, and a person who
+   * answers their notice should reach someone who can help.
+   */
+  replyTo: { name: string; address: string };
+}
+
 export interface RenderedNotice {
-  email: { subject: string; html: string; text: string };
+  email: RenderedEmail;
   /** Fits in two SMS segments and always ends with the full link. */
   sms: string;
   push: { title: string; body: string };
@@ -38,13 +52,18 @@ function paragraphsHtml(text: string): string {
     .join('\n');
 }
 
-function linkHtml(label: string, href: string, style = STYLE.a): string {
+function linkHtml(label: string, href: string, style?: string): string {
   const safe = safeHref(href);
-  return safe ? `<a href="${escapeHtml(safe)}" style="${style}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  if (!safe) return escapeHtml(label);
+  return `<a href="${escapeHtml(safe)}"${style ? ` style="${style}"` : ''}>${escapeHtml(label)}</a>`;
 }
 
-/** HTML for one block; shared with the web page. */
-export function blockHtml(block: Block): string {
+/**
+ * HTML for one block; shared with the web page. Email clients drop style sheets, so the email
+ * styles its links inline; the page leaves `linkStyle` out, or its style sheet's colours for
+ * each colour scheme would lose to the inline one.
+ */
+export function blockHtml(block: Block, linkStyle?: string): string {
   switch (block.kind) {
     case 'paragraphs':
       return paragraphsHtml(block.text);
@@ -56,13 +75,13 @@ export function blockHtml(block: Block): string {
         block.lines
           .map(
             (l) =>
-              `<li>${escapeHtml(l.label)}: ${l.href ? linkHtml(l.value, l.href) : escapeHtml(l.value)}</li>`,
+              `<li>${escapeHtml(l.label)}: ${l.href ? linkHtml(l.value, l.href, linkStyle) : escapeHtml(l.value)}</li>`,
           )
           .join('\n') +
         '\n</ul>'
       );
     case 'link':
-      return `<p>${linkHtml(block.label, block.href)}</p>`;
+      return `<p>${linkHtml(block.label, block.href, linkStyle)}</p>`;
   }
 }
 
@@ -82,7 +101,8 @@ function blockText(block: Block): string {
 function emailHtml(doc: NoticeDocument, noticeUrl: string): string {
   const sections = doc.sections
     .map(
-      (s) => `<h2 style="${STYLE.h2}">${escapeHtml(s.heading)}</h2>\n${s.blocks.map(blockHtml).join('\n')}`,
+      (s) =>
+        `<h2 style="${STYLE.h2}">${escapeHtml(s.heading)}</h2>\n${s.blocks.map((b) => blockHtml(b, STYLE.a)).join('\n')}`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -98,7 +118,7 @@ function emailHtml(doc: NoticeDocument, noticeUrl: string): string {
 <p>${escapeHtml(doc.greeting)}</p>
 <p>${escapeHtml(doc.intro)}</p>
 ${sections}
-<p style="margin-top:24px;">${linkHtml(doc.template.readOnline, noticeUrl)}</p>
+<p style="margin-top:24px;">${linkHtml(doc.template.readOnline, noticeUrl, STYLE.a)}</p>
 <p style="${STYLE.footer}">${escapeHtml(doc.footer)}</p>
 </div>
 </body>
@@ -249,16 +269,24 @@ function cutAtMarks(text: string, marks: readonly string[]): (values: readonly s
 
 interface EmailLayout {
   subject: string;
+  language: string;
   html: (values: readonly string[]) => string;
   text: (values: readonly string[]) => string;
 }
 
-function emailOf(input: ParsedNoticeInput, heading: NoticeHeading): RenderedNotice['email'] {
+function replyTo(input: ParsedNoticeInput): RenderedEmail['replyTo'] {
+  const { contact } = input.incident;
+  return { name: oneLine(contact.name), address: contact.email };
+}
+
+function emailOf(input: ParsedNoticeInput, heading: NoticeHeading): RenderedEmail {
   const doc = buildNoticeDocument(input, heading);
   return {
     subject: doc.subject,
     html: emailHtml(doc, input.noticeUrl),
     text: emailText(doc, input.noticeUrl),
+    language: doc.lang,
+    replyTo: replyTo(input),
   };
 }
 
@@ -267,7 +295,7 @@ function emailFromLayout(
   input: ParsedNoticeInput,
   heading: NoticeHeading,
   layouts: Map<string, EmailLayout>,
-): RenderedNotice['email'] {
+): RenderedEmail {
   const href = safeHref(input.noticeUrl);
   if (!href) return emailOf(input, heading);
   const { name, ...rest } = input.person;
@@ -284,6 +312,7 @@ function emailFromLayout(
     );
     layout = {
       subject: marked.subject,
+      language: marked.language,
       html: cutAtMarks(marked.html, HTML_MARKS),
       text: cutAtMarks(marked.text, TEXT_MARKS),
     };
@@ -293,6 +322,8 @@ function emailFromLayout(
   const person = name !== undefined ? oneLine(name) : '';
   return {
     subject: layout.subject,
+    language: layout.language,
+    replyTo: replyTo(input),
     html: layout.html([escapeHtml(person), escapeHtml(href)]),
     text: layout.text([person, input.noticeUrl]),
   };
@@ -303,7 +334,7 @@ function rendered(input: ParsedNoticeInput, emailLayouts?: Map<string, EmailLayo
   const heading = noticeHeading(input);
   const t = heading.template;
   const supplemental = input.noticeVersion > 1;
-  let email: RenderedNotice['email'] | undefined;
+  let email: RenderedEmail | undefined;
   let sms: string | undefined;
   let push: RenderedNotice['push'] | undefined;
   return {

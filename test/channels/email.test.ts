@@ -54,8 +54,22 @@ describe('email channel over SMTP', () => {
     );
     expect(mail?.headers['list-unsubscribe']).toBeUndefined();
     expect(mail?.headers['auto-submitted']).toBe('auto-generated');
-    expect(mail?.headers['reply-to']).toBeUndefined();
   });
+
+  it.each(Object.keys(NOTICE_TEMPLATES))(
+    '%s: replies go to the incident contact, and the message says its language',
+    async (locale) => {
+      await channel.send([item(`lang-${locale}`, 'reader@example.com', locale)]);
+      const [mail] = await sink.waitFor(1);
+      // From stays the notices address; Reply-To is the contact the notice names.
+      expect(mail?.from).toBe('"Acme Privacy" <privacy@acme.example>');
+      expect(mail?.headers['reply-to']).toMatchObject({
+        value: [{ name: 'Acme Ltd', address: 'dpo@acme.example' }],
+      });
+      expect(mail?.headers['content-language']).toBe(NOTICE_TEMPLATES[locale]?.locale);
+      expect(mail?.html).toContain(`<html lang="${NOTICE_TEMPLATES[locale]?.locale}">`);
+    },
+  );
 
   it.each(Object.keys(NOTICE_TEMPLATES))(
     '%s: every section survives the trip through SMTP',
@@ -70,7 +84,7 @@ describe('email channel over SMTP', () => {
     },
   );
 
-  it('sets Reply-To when given', async () => {
+  it('sets a plain Reply-To address when given one', async () => {
     await channel.send([{ ...item('rt', 'zoe@example.com'), replyTo: 'dpo@acme.example' }]);
     const [mail] = await sink.waitFor(1);
     expect(mail?.raw).toMatch(/^Reply-To: dpo@acme\.example\r?$/m);
