@@ -1,6 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError, readJsonSetting } from '../platform/config.js';
 
@@ -41,28 +39,4 @@ export function authenticate(keys: readonly ApiKeyEntry[], presented: string): P
     if (timingSafeEqual(digest, Buffer.from(entry.sha256, 'hex')) && !match) match = entry;
   }
   return match ? { keyId: match.id, role: match.role } : undefined;
-}
-
-export interface DevKeys {
-  entries: ApiKeyEntry[];
-  /** The plaintext keys, present only the first time they are created. */
-  created?: Record<string, string>;
-}
-
-/**
- * Development only: with no BREACH_API_KEYS, a responder and an approver key are created once under
- * DATA_DIR. Only their hashes are stored; the keys themselves are printed once.
- */
-export function ensureDevKeys(dataDir: string): DevKeys {
-  const file = path.join(dataDir, 'api-keys.json');
-  if (existsSync(file)) return { entries: parseApiKeys(readFileSync(file, 'utf8')) };
-  const created: Record<string, string> = {};
-  const entries = (['responder', 'approver'] as const).map((role) => {
-    const key = `bk_${role}_${randomBytes(18).toString('base64url')}`;
-    created[role] = key;
-    return { id: `dev-${role}`, role, sha256: sha256Hex(key) };
-  });
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, JSON.stringify(entries, null, 2), { mode: 0o600 });
-  return { entries, created };
 }

@@ -140,7 +140,7 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
     stats() {
       return { openConnections: open, peakConnections: peak };
     },
-    waitFor(count, timeoutMs = 10_000) {
+    waitFor(count, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (received.length >= count) {

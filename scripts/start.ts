@@ -1,7 +1,8 @@
 // `npm start`: the whole service on one machine — the embedded Temporal dev server (unless
 // TEMPORAL_ADDRESS names a cluster), the worker and the HTTP API — stopped together on Ctrl-C.
 import path from 'node:path';
-import { ensureDevKeys, parseApiKeys } from '../api/api-keys.js';
+import { parseApiKeys } from '../api/api-keys.js';
+import { ensureDevKeys } from '../api/dev-keys.js';
 import { buildApi } from '../api/server.js';
 import { connectClient } from '../platform/temporal-client.js';
 import { ensureSearchAttributes } from '../platform/search-attribute-setup.js';
@@ -140,15 +141,13 @@ async function main(): Promise<void> {
   if (printedKeys) {
     lines.push(
       '',
-      `  Development API keys (created now, shown once; hashes kept in ${path.join(config.dataDir, 'api-keys.json')}):`,
+      `  Development API keys (created now; \`npm run keys\` shows them again):`,
       ...Object.entries(printedKeys).map(([role, key]) => `    ${role.padEnd(10)} ${key}`),
       '',
       `  Try: curl -H "Authorization: Bearer <responder key>" ${apiUrl}/v1/incidents`,
     );
   } else if (!config.BREACH_API_KEYS) {
-    lines.push(
-      `  API keys: the development keys created earlier (hashes in ${path.join(config.dataDir, 'api-keys.json')}).`,
-    );
+    lines.push('  API keys: the development keys created earlier (`npm run keys` shows them).');
   }
   console.log(lines.filter((l) => l !== undefined).join('\n') + '\n');
 

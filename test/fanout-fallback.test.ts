@@ -1,6 +1,6 @@
 // Channel fallback over the wire: each path of the policy, against the local SMTP, Twilio and FCM
 // servers, and the ledger's counts equal to what those servers received.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AffectedUser } from '../domain/affected-user.js';
 import type { Channel } from '../store/ledger.js';
 import {
@@ -15,6 +15,9 @@ import {
 let rig: FanoutRig;
 beforeAll(async () => {
   rig = await startFanoutRig({ FANOUT_PAGE_SIZE: '50', FANOUT_MAX_SEND_ATTEMPTS: '5' });
+});
+afterEach(async () => {
+  await rig?.settle();
 });
 afterAll(async () => {
   await rig?.close();
@@ -114,7 +117,7 @@ describe('channel fallback', () => {
     expect(counts.channels.sms).toMatchObject({ sent: got.sms.length, pending: 0, failed: 1 });
     expect(counts.channels.push).toMatchObject({ sent: got.push.length, pending: 0 });
     expect(counts.possibleDuplicates).toBe(0);
-  });
+  }, 240_000);
 
   it('high severity: every reachable channel, and a permanent failure on one does not make the person unreachable', async () => {
     const { smtp, twilio } = rig.providers;
@@ -147,7 +150,7 @@ describe('channel fallback', () => {
     expect(counts.channels.sms).toMatchObject({ sent: 3, pending: 0, failed: 0 });
     expect(counts.channels.email).toMatchObject({ sent: 1, failed: 1 });
     expect(counts.channels.push).toMatchObject({ sent: 1 });
-  });
+  }, 240_000);
 
   it('gives up on a channel that keeps failing retryably after FANOUT_MAX_SEND_ATTEMPTS and falls through', async () => {
     const { smtp } = rig.providers;
@@ -158,7 +161,7 @@ describe('channel fallback', () => {
 
     const id = await openIncident(rig.svc, people, { severity: 'medium' });
     await approve(rig.svc, id);
-    await notified(rig.svc, id, 90_000);
+    await notified(rig.svc, id);
 
     const email = await rig.svc.ledger.getDelivery({
       incidentId: id,
@@ -169,5 +172,5 @@ describe('channel fallback', () => {
     expect(email).toMatchObject({ status: 'failed_permanent', attempts: 5 });
     expect(email?.errorCode).toMatch(/^RETRIES_EXHAUSTED/);
     expect(received(rig, tag).sms).toEqual([phone]);
-  }, 90_000);
+  }, 240_000);
 });

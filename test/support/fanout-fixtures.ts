@@ -1,6 +1,6 @@
 // Helpers for fan-out tests: local providers, generated people, an approved incident, and the
 // histories of every run of a fan-out workflow.
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { startDevProviders, type DevProviders } from '../../dev/providers.js';
 import type { AffectedUser } from '../../domain/affected-user.js';
 import type { Ledger } from '../../store/ledger.js';
@@ -10,6 +10,12 @@ import { eventually, startTestService, type TestService } from './service.js';
 export interface FanoutRig {
   svc: TestService;
   providers: DevProviders;
+  /**
+   * Ends what a test left behind, for `afterEach`: stops the worker, terminates every workflow still
+   * running on the rig's task queue and starts a worker again, so no send of this test lands while
+   * the next one counts.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,11 +33,34 @@ export async function startFanoutRig(env: Record<string, string> = {}): Promise<
   return {
     svc,
     providers,
+    async settle() {
+      // Shutting down cancels and waits for in-flight activities: a send under way ends here. Then
+      // nothing is left to report to the workflows, which are terminated before a new worker polls.
+      await svc.stopWorker();
+      await terminateRunning(svc.client, svc.config.TEMPORAL_TASK_QUEUE);
+      await svc.startWorker();
+    },
     async close() {
       await svc.close();
       await providers.close();
     },
   };
+}
+
+/** Terminates the workflows still running on a task queue (fan-outs, lanes, incidents). */
+export async function terminateRunning(client: Client, taskQueue: string): Promise<number> {
+  const running: string[] = [];
+  const query = `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+  for await (const wf of client.workflow.list({ query })) running.push(wf.workflowId);
+  for (const workflowId of running) {
+    try {
+      await client.workflow.getHandle(workflowId).terminate('test finished');
+    } catch (err) {
+      // A child ends when its parent is terminated; a workflow that finished meanwhile is fine too.
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+  return running.length;
 }
 
 export interface PersonShape {
@@ -78,8 +107,26 @@ export async function approve(svc: TestService, id: string): Promise<void> {
   if (status !== 200) throw new Error(`approve: ${status} ${JSON.stringify(json)}`);
 }
 
-/** Waits until the incident has left `notifying`. */
-export async function notified(svc: TestService, id: string, timeoutMs = 120_000): Promise<string> {
+/**
+ * What the local servers received for these people only: each test counts its own incident, whatever
+ * another test sent to the same servers.
+ */
+export function receivedBy(providers: DevProviders, people: readonly AffectedUser[]) {
+  const emails = new Set(people.flatMap((p) => (p.email ? [p.email] : [])));
+  const phones = new Set(people.flatMap((p) => (p.phone ? [p.phone] : [])));
+  const tokens = new Set(people.flatMap((p) => (p.pushToken ? [p.pushToken] : [])));
+  return {
+    email: providers.smtp.received.flatMap((m) => m.envelope.to).filter((a) => emails.has(a)),
+    sms: providers.twilio.received.map((m) => m.to).filter((to) => phones.has(to)),
+    push: providers.fcm.received.map((m) => m.token).filter((t) => tokens.has(t)),
+  };
+}
+
+/**
+ * Waits until the incident has left `notifying`. The default leaves room for a loaded machine;
+ * tests that use it allow more still, so a slow run reports the phase it saw instead of a timeout.
+ */
+export async function notified(svc: TestService, id: string, timeoutMs = 180_000): Promise<string> {
   return eventually(
     async () => {
       const phase = await svc.phaseOf(id);

@@ -195,10 +195,14 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
   return service;
 }
 
-/** Polls until `check` returns a truthy value, or fails with what it saw last. */
+/**
+ * Polls until `check` returns a truthy value, or fails with what it saw last. The default wait leaves
+ * room for a machine loaded by other test runs and stays below vitest's `testTimeout`, so a slow
+ * condition reports what it saw instead of the test timing out.
+ */
 export async function eventually<T>(
   check: () => Promise<T>,
-  { timeoutMs = 20_000, everyMs = 200 } = {},
+  { timeoutMs = 60_000, everyMs = 200 } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
