@@ -97,7 +97,7 @@ describe('closing with open obligations', () => {
     expect(listed.map((o) => `${o.regime}:${o.kind}`)).toEqual(
       expect.arrayContaining(open.map((o: { regime: string; kind: string }) => `${o.regime}:${o.kind}`)),
     );
-    expect(Object.keys(listed[0]).sort()).toEqual(['kind', 'regime', 'status']);
+    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(['kind', 'regime', 'status']);
     expect(JSON.stringify(audit?.details)).not.toContain('d1@example.com');
   });
 });

@@ -16,7 +16,7 @@ import { Judgement as JudgementSchema, type Judgement } from '../domain/obligati
 import { isFinal, type Phase } from '../domain/phases.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { sendIndividualNotices } from './fanout.js';
-import { incidentObligations } from './incident-obligations.js';
+import { incidentObligations, openObligationsOf } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
   approveUpdate,
@@ -29,7 +29,6 @@ import {
   OPEN_OBLIGATIONS,
   WRONG_PHASE,
   type ApproveInput,
-  type OpenObligation,
   type SupplementInput,
   type CancelInput,
   type CloseInput,
@@ -93,10 +92,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       );
     }
   };
-  const openObligations = (): OpenObligation[] =>
-    incidentObligations(input, state, new Date().toISOString())
-      .filter((o) => o.status === 'due' || o.status === 'overdue')
-      .map((o) => ({ regime: o.regime, kind: o.kind, status: o.status }));
+  const openObligations = () =>
+    openObligationsOf(incidentObligations(input, state, new Date().toISOString()));
 
   setHandler(stateQuery, () => state);
   setHandler(
