@@ -17,7 +17,10 @@ export function createIncidentActivities(ledger: Ledger) {
     /** Mirrors the workflow's phase into the ledger and the audit log, where the API and auditors read it. */
     async recordPhase({ incidentId, phase, at, actor, reason }: RecordPhaseInput): Promise<void> {
       await ledger.setIncidentPhase(incidentId, phase, at);
-      await ledger.appendAudit({ incidentId, at, actor, action: `phase:${phase}`, reason });
+      // A retried attempt (the first one wrote, then timed out) must not enter the phase twice in the log.
+      const action = `phase:${phase}`;
+      if ((await ledger.listAudit(incidentId)).some((a) => a.action === action)) return;
+      await ledger.appendAudit({ incidentId, at, actor, action, reason });
     },
 
     /** Counts the affected people by place, reachability, language and risk; the people stay in the ledger. */

@@ -133,11 +133,23 @@ async function decide(
   id: string,
   audit: { action: string; by: string; reason?: string },
   send: (workflow: WorkflowHandle) => Promise<IncidentState>,
+  details?: (state: IncidentState) => Record<string, unknown> | undefined,
 ): Promise<IncidentState> {
   await loadIncident(deps, id);
   const state = await runUpdate(id, () => send(deps.client.workflow.getHandle(incidentWorkflowId(id))));
   const { action, by, reason } = audit;
-  await deps.ledger.appendAudit({ incidentId: id, at: new Date().toISOString(), actor: by, action, reason });
+  // Each of these decisions happens once in an incident's life: a second entry would be a second decision.
+  const recorded = (await deps.ledger.listAudit(id)).some((a) => a.action === action);
+  if (!recorded) {
+    await deps.ledger.appendAudit({
+      incidentId: id,
+      at: new Date().toISOString(),
+      actor: by,
+      action,
+      reason,
+      details: details?.(state),
+    });
+  }
   return state;
 }
 
@@ -151,9 +163,22 @@ export const cancelIncident = (deps: IncidentDeps, id: string, by: string, reaso
     wf.executeUpdate(cancelUpdate, { args: [{ by, reason }] }),
   );
 
-export const closeIncident = (deps: IncidentDeps, id: string, by: string, reason?: string) =>
-  decide(deps, id, { action: 'incident:closed', by, reason }, (wf) =>
-    wf.executeUpdate(closeUpdate, { args: [{ by, reason }] }),
+export const closeIncident = (
+  deps: IncidentDeps,
+  id: string,
+  by: string,
+  request: { reason?: string; acknowledgeOpenObligations?: boolean },
+) =>
+  decide(
+    deps,
+    id,
+    { action: 'incident:closed', by, reason: request.reason },
+    (wf) => wf.executeUpdate(closeUpdate, { args: [{ by, ...request }] }),
+    // What was still owed when a person chose to close anyway: regime and kind, no people.
+    (state) =>
+      state.closure?.openObligations.length
+        ? { acknowledgedOpenObligations: state.closure.openObligations }
+        : undefined,
   );
 
 export async function runUpdate<T>(id: string, update: () => Promise<T>): Promise<T> {

@@ -45,7 +45,10 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<Record<str
   } else {
     await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'go' });
     await svc.reachPhase(id, 'monitoring');
-    await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, { reason: 'done' });
+    await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, {
+      reason: 'done',
+      acknowledgeOpenObligations: true,
+    });
   }
   const recorded = { [`incident-${kind}`]: incidentWorkflowId(id) };
   // A high-severity incident's notices: one child workflow per channel, then the settling pass.

@@ -47,7 +47,7 @@ export interface IncidentState {
   history: PhaseChange[];
   approval?: Decision;
   cancellation?: Decision;
-  closure?: Decision;
+  closure?: Decision & { openObligations: OpenObligation[] };
   /** Counts only: the people themselves stay in the ledger. */
   assessment?: AssessmentCounts;
   assessedAt?: string;
@@ -89,6 +89,15 @@ export interface CancelInput {
 export interface CloseInput {
   by: string;
   reason?: string;
+  /** Closes although obligations are still due or overdue; needs a reason, and the audit log names them. */
+  acknowledgeOpenObligations?: boolean;
+}
+
+/** An obligation still owed when the incident closed: regime and kind only, never people. */
+export interface OpenObligation {
+  regime: string;
+  kind: string;
+  status: string;
 }
 
 export const stateQuery = defineQuery<IncidentState>('state');
@@ -111,6 +120,8 @@ export const affectedUsersChangedSignal = defineSignal('affectedUsersChanged');
 
 /** Failure type of an update refused because the incident is in the wrong phase (the API answers 409). */
 export const WRONG_PHASE = 'WrongPhase';
+/** Failure type of a close refused because obligations are still due or overdue (409; its details list them). */
+export const OPEN_OBLIGATIONS = 'OpenObligations';
 
 export function incidentWorkflowId(incidentId: string): string {
   return `incident-${incidentId}`;

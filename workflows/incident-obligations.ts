@@ -1,7 +1,7 @@
 // What the incident owes to whom and by when, from the workflow's own state: used by the workflow
 // (deterministic: it passes workflow time) and by the API (with the wall clock, for overdue).
 import { computeObligations, type Obligation } from '../domain/obligations/engine.js';
-import type { IncidentState, IncidentWorkflowInput } from './incident-messages.js';
+import type { IncidentState, IncidentWorkflowInput, OpenObligation } from './incident-messages.js';
 
 export function incidentObligations(
   input: IncidentWorkflowInput,
@@ -26,4 +26,11 @@ export function incidentObligations(
     },
     now,
   });
+}
+
+/** What is still owed and would go unanswered if the incident closed now: regime and kind, no people. */
+export function openObligationsOf(obligations: Obligation[]): OpenObligation[] {
+  return obligations
+    .filter((o) => o.status === 'due' || o.status === 'overdue')
+    .map((o) => ({ regime: o.regime, kind: o.kind, status: o.status }));
 }

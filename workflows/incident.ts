@@ -16,7 +16,7 @@ import { Judgement as JudgementSchema, type Judgement } from '../domain/obligati
 import { isFinal, type Phase } from '../domain/phases.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { sendIndividualNotices } from './fanout.js';
-import { incidentObligations } from './incident-obligations.js';
+import { incidentObligations, openObligationsOf } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
   approveUpdate,
@@ -26,6 +26,7 @@ import {
   recordJudgementUpdate,
   stateQuery,
   supplementUpdate,
+  OPEN_OBLIGATIONS,
   WRONG_PHASE,
   type ApproveInput,
   type SupplementInput,
@@ -77,6 +78,23 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     }
   };
 
+  // Two requests may reach one workflow task together: each validator must see what the handlers before
+  // it already decided, so every decision is taken synchronously before a handler awaits anything.
+  const refuseWhileDeciding = (action: string) => {
+    const pending =
+      (cancelRequest && 'a cancellation') ??
+      (closeRequest && 'a close') ??
+      (state.phase === 'awaiting_approval' && state.approval && 'an approval');
+    if (pending) {
+      throw ApplicationFailure.nonRetryable(
+        `cannot ${action} incident ${input.incidentId}: ${pending} is already under way`,
+        WRONG_PHASE,
+      );
+    }
+  };
+  const openObligations = () =>
+    openObligationsOf(incidentObligations(input, state, new Date().toISOString()));
+
   setHandler(stateQuery, () => state);
   setHandler(
     approveUpdate,
@@ -88,6 +106,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     {
       validator: (_request: ApproveInput) => {
         requirePhase(['awaiting_approval'], 'approve');
+        refuseWhileDeciding('approve');
         if (state.directoryImport?.status === 'running') {
           throw ApplicationFailure.nonRetryable(
             'cannot approve while the directory import is running',
@@ -107,7 +126,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     },
     {
       validator: (_request: CancelInput) => {
-        if (isFinal(state.phase) || cancelRequest) requirePhase([], 'cancel');
+        if (isFinal(state.phase)) requirePhase([], 'cancel');
+        refuseWhileDeciding('cancel');
       },
     },
   );
@@ -115,10 +135,31 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     closeUpdate,
     async (request) => {
       closeRequest = request;
+      state.closure = {
+        by: request.by,
+        at: new Date().toISOString(),
+        note: request.reason,
+        openObligations: openObligations(),
+      };
       await condition(() => isFinal(state.phase));
       return state;
     },
-    { validator: (_request: CloseInput) => requirePhase(['monitoring'], 'close') },
+    {
+      validator: (request: CloseInput) => {
+        requirePhase(['monitoring'], 'close');
+        refuseWhileDeciding('close');
+        const open = openObligations();
+        if (open.length > 0 && !(request.acknowledgeOpenObligations && request.reason)) {
+          const listed = open.map((o) => `${o.regime} ${o.kind} (${o.status})`).join(', ');
+          throw ApplicationFailure.nonRetryable(
+            `cannot close incident ${input.incidentId} while obligations are open: ${listed}; ` +
+              'to close anyway send acknowledgeOpenObligations: true with a reason',
+            OPEN_OBLIGATIONS,
+            open,
+          );
+        }
+      },
+    },
   );
   setHandler(
     recordJudgementUpdate,
@@ -161,6 +202,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     {
       validator: () => {
         requirePhase(['assessing', 'awaiting_approval'], 'import affected users from the directory for');
+        refuseWhileDeciding('import affected users from the directory for');
         if (state.directoryImport?.status === 'running') {
           throw ApplicationFailure.nonRetryable('a directory import is already running', WRONG_PHASE);
         }
@@ -179,8 +221,10 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       return version;
     },
     {
-      validator: (_request: SupplementInput) =>
-        requirePhase(['monitoring'], 'send a supplemental notice for'),
+      validator: (_request: SupplementInput) => {
+        requirePhase(['monitoring'], 'send a supplemental notice for');
+        refuseWhileDeciding('send a supplemental notice for');
+      },
     },
   );
   setHandler(affectedUsersChangedSignal, () => {

@@ -24,8 +24,16 @@ const ApproveBody = z
   .default({});
 const CancelBody = z.object({ reason: z.string().trim().min(3).max(2000) }).strict();
 const CloseBody = z
-  .object({ reason: z.string().trim().max(2000).optional() })
+  .object({
+    reason: z.string().trim().max(2000).optional(),
+    /** Closes although obligations are still due or overdue; the audit log lists them. */
+    acknowledgeOpenObligations: z.boolean().optional(),
+  })
   .strict()
+  .refine((b) => !b.acknowledgeOpenObligations || (b.reason?.length ?? 0) >= 3, {
+    path: ['reason'],
+    message: 'closing with open obligations needs a reason of at least 3 characters',
+  })
   .default({});
 const ListQuery = z.object({
   phase: z.enum(PHASES).optional(),
@@ -138,7 +146,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
         },
       },
       async (request) => {
-        const state = await closeIncident(deps, request.params.id, actorOf(request), request.body?.reason);
+        const state = await closeIncident(deps, request.params.id, actorOf(request), request.body ?? {});
         return { id: request.params.id, phase: state.phase };
       },
     );
