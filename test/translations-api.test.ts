@@ -87,5 +87,24 @@ describe('translated notices through the API', () => {
       // The default incident has user actions the French translation does not give.
       incomplete: { fr: ['userActions'], 'fr-FR': ['userActions'] },
     });
+
+    // A supplement carries the French of its new text; the German person reads the new original.
+    await svc.reachPhase(id, 'monitoring');
+    const update = await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, {
+      description: 'Forensics found a second party also copied the backup on 19 November.',
+      translations: { fr: { description: 'Une seconde partie a aussi copié la sauvegarde le 19 novembre.' } },
+      note: 'second copy',
+    });
+    expect(update.status).toBe(202);
+    const v2 = await eventually(async () => {
+      const m = providers.smtp.received.filter((r) => /tf1@|td1@/.test(r.envelope.to[0] ?? ''));
+      return m.length === 4 ? m.slice(2) : undefined;
+    });
+    expect(v2.find((m) => m.envelope.to[0] === 'tf1@example.fr')!.text).toContain('seconde partie');
+    expect(v2.find((m) => m.envelope.to[0] === 'td1@example.de')!.text).toContain('second party also copied');
+    expect((await svc.ledger.getIncident(id))?.facts.translations?.fr).toMatchObject({
+      title: fr.title,
+      measuresTaken: fr.measuresTaken,
+    });
   });
 });
