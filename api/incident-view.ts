@@ -1,4 +1,5 @@
 import type { AssessmentCounts } from '../domain/assessment.js';
+import { translationCoverage } from '../domain/notice/translation.js';
 import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
 import type { DeliveryCounts, IncidentRecord } from '../store/ledger.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
@@ -27,6 +28,14 @@ export interface IncidentReadings {
   deliveries?: DeliveryCounts;
 }
 
+/**
+ * Which of the affected people's locales (from the assessment) read the incident's text translated,
+ * and which fall back to the original text.
+ */
+export function incidentTranslations(incident: IncidentRecord, assessment: AssessmentCounts | undefined) {
+  return translationCoverage(incident.facts, Object.keys(assessment?.byLocale ?? {}));
+}
+
 export function incidentView(
   incident: IncidentRecord,
   { state, assessment, obligations, deliveries }: IncidentReadings = {},
@@ -42,6 +51,7 @@ export function incidentView(
     facts: incident.facts,
     history: state?.history,
     assessment: state?.assessment ?? assessment,
+    translations: incidentTranslations(incident, state?.assessment ?? assessment),
     directoryImport: state?.directoryImport,
     supplements: state?.supplements,
     judgements: state?.judgements,

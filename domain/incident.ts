@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IncidentTranslationsInput, LocaleTag } from './incident-translations.js';
 
 /** Categories of personal data an incident can expose. Codes are stable: rules and templates key on them. */
 export const DATA_CATEGORIES = [
@@ -83,6 +84,10 @@ export const OpenIncidentRequest = z
     contact: Contact,
     attributes: IncidentAttributes.default(IncidentAttributes.parse({})),
     externalId: z.string().trim().min(1).max(200).optional(),
+    /** The language the responder wrote the text in; people of that language need no translation. */
+    originalLocale: LocaleTag.optional(),
+    /** The incident's own words in other languages, keyed by locale (`fr`, `zh-CN`). */
+    translations: IncidentTranslationsInput.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -14,7 +14,7 @@ import {
   workflowInputFor,
   type IncidentDeps,
 } from '../incidents.js';
-import { incidentSummary, incidentView } from '../incident-view.js';
+import { incidentSummary, incidentTranslations, incidentView } from '../incident-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
 import { IncidentParams } from './incident-params.js';
 
@@ -113,7 +113,13 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       },
       async (request) => {
         const state = await approveIncident(deps, request.params.id, actorOf(request), request.body?.note);
-        return { id: request.params.id, phase: state.phase, approval: state.approval };
+        const incident = await loadIncident(deps, request.params.id);
+        return {
+          id: request.params.id,
+          phase: state.phase,
+          approval: state.approval,
+          translations: incidentTranslations(incident, state.assessment),
+        };
       },
     );
 

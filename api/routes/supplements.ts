@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DataCategory } from '../../domain/incident.js';
+import { DataCategory, type IncidentFacts } from '../../domain/incident.js';
+import { IncidentTranslationsInput, supplementTranslations } from '../../domain/incident-translations.js';
 import { incidentWorkflowId, supplementUpdate } from '../../workflows/incident-messages.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
@@ -15,6 +16,8 @@ const SupplementBody = z
     measuresTaken: z.string().trim().min(1).max(10_000).optional(),
     userActions: z.array(z.string().trim().min(1).max(1_000)).max(30).optional(),
     dataCategories: z.array(DataCategory).min(1).optional(),
+    /** Translations of the new text (or of text left as it was), keyed by locale. */
+    translations: IncidentTranslationsInput.optional(),
     note: z.string().trim().min(3).max(2_000),
   })
   .strict()
@@ -46,9 +49,13 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
             `a supplemental notice follows the first notices; incident ${id} is ${state?.phase ?? incident.phase}`,
           );
         }
-        const { note, ...changes } = request.body;
+        const { note, translations: _, ...changes } = request.body;
         const at = new Date().toISOString();
-        await deps.ledger.updateIncidentFacts(id, { ...incident.facts, ...changes }, at);
+        const { translations: __, ...unchanged } = incident.facts;
+        // A rewritten field's old translations go: they say what the notice no longer says.
+        const translations = supplementTranslations(incident.facts.translations, request.body);
+        const facts: IncidentFacts = { ...unchanged, ...changes, ...(translations ? { translations } : {}) };
+        await deps.ledger.updateIncidentFacts(id, facts, at);
         let version: number;
         try {
           version = await runUpdate(id, () =>
@@ -73,7 +80,11 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
           actor: actorOf(request),
           action: 'incident:supplemental_notice',
           reason: note,
-          details: { noticeVersion: version, changed: Object.keys(changes) },
+          details: {
+            noticeVersion: version,
+            changed: Object.keys(changes),
+            translated: Object.keys(request.body.translations ?? {}),
+          },
         });
         return reply.status(202).send({ id, noticeVersion: version });
       },

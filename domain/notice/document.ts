@@ -3,6 +3,7 @@ import { risksFor } from './consequences.js';
 import type { ParsedNoticeInput } from './input.js';
 import { noticeTemplate } from './locales/index.js';
 import { remembered } from './remembered.js';
+import { translationFor } from './translation.js';
 import type { NoticeSection, NoticeTemplate } from './template.js';
 import { fill, oneLine } from './text.js';
 
@@ -46,20 +47,6 @@ function formatDate(iso: string, locale: string, timeZone: string): string {
   return dateFormat(`${locale}\0${timeZone}`).format(new Date(iso));
 }
 
-type Translations = ParsedNoticeInput['incident']['translations'];
-
-/** The translation for the template's locale: exact tag first, then any of the same language. */
-function translationFor(translations: Translations, locale: string) {
-  if (!translations) return undefined;
-  const lower = locale.toLowerCase();
-  const language = lower.split('-')[0];
-  const keys = Object.keys(translations);
-  const key =
-    keys.find((k) => k.toLowerCase() === lower) ??
-    keys.find((k) => k.toLowerCase().split(/[-_]/)[0] === language);
-  return key ? translations[key] : undefined;
-}
-
 /** Sentences joined by a space, except after full-width punctuation, which carries its own spacing. */
 function joinSentences(sentences: string[]): string {
   return sentences.reduce(
@@ -82,7 +69,7 @@ export function noticeHeading(
 ): NoticeHeading {
   const template = noticeTemplate(input.locale);
   const { incident } = input;
-  const translated = translationFor(incident.translations, template.locale);
+  const translated = translationFor(incident.translations, input.locale, template.locale);
   return {
     template,
     org: oneLine(input.organisation ?? incident.contact.name),
@@ -94,7 +81,7 @@ export function noticeHeading(
 export function buildNoticeDocument(input: DocumentInput, heading = noticeHeading(input)): NoticeDocument {
   const { template: t, org, title } = heading;
   const { incident, person } = input;
-  const translated = translationFor(incident.translations, t.locale);
+  const translated = translationFor(incident.translations, input.locale, t.locale);
   const description = translated?.description ?? incident.description;
   const measuresTaken = translated?.measuresTaken ?? incident.measuresTaken;
   const userActions = translated?.userActions ?? incident.userActions;

@@ -22,6 +22,7 @@ export function noticeIncident(facts: IncidentFacts) {
     measuresTaken: facts.measuresTaken,
     userActions: facts.userActions,
     contact: facts.contact,
+    ...(facts.translations ? { translations: facts.translations } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Contact, DataCategory } from '../incident.js';
+import { IncidentTranslation } from '../incident-translations.js';
 import { remembered } from './remembered.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -33,22 +34,10 @@ export const NoticeInput = z
       contact: Contact,
       /**
        * The responder's own words in other languages, keyed by locale (`zh-CN`, `es`, ...). The notice
-       * uses the entry for the template it is written in, so a person does not get Chinese headings
-       * around an English description; fields left out fall back to the original text.
+       * uses the person's locale, then their language, within the template's language, so a person
+       * does not get Chinese headings around an English description; fields left out read the original.
        */
-      translations: z
-        .record(
-          z.string().max(35),
-          z
-            .object({
-              title: z.string().trim().min(1).max(200).optional(),
-              description: z.string().trim().min(1).max(20_000).optional(),
-              measuresTaken: z.string().trim().min(1).max(10_000).optional(),
-              userActions: z.array(z.string().trim().min(1).max(1_000)).max(30).optional(),
-            })
-            .strict(),
-        )
-        .optional(),
+      translations: z.record(z.string().max(35), IncidentTranslation).optional(),
     }),
     person: z
       .object({
