@@ -1,5 +1,6 @@
 // Every userId the import accepts gets a notice link that opens: imported through the API, the link
-// built from the stored person as the fan-out builds it, and opened on GET /n/:token.
+// built from the stored person as the fan-out builds it (and sent by the fan-out itself, by email
+// and SMS), and opened on GET /n/:token.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeLink } from '../activities/notices.js';
@@ -8,7 +9,8 @@ import { noticeWriter, SMS_MAX_SEGMENTS, smsSegments } from '../domain/notice/in
 import { noticeIncident, noticePerson } from '../domain/notice/incident-notice.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import type { StoredAffectedUser } from '../store/ledger.js';
-import { startTestService, type TestService } from './support/service.js';
+import { approve, startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
+import { eventually, startTestService, type TestService } from './support/service.js';
 
 const ENV = { PUBLIC_BASE_URL: 'https://notify.example.com' };
 /** The import's limit on a userId, in characters (UTF-16 code units, as zod counts). */
@@ -32,6 +34,8 @@ const SHAPES: Record<string, string> = {
 };
 const LOCALES = ['en', 'zh-CN', 'es', 'fr'];
 const nameOf = (shape: string) => `Person ${shape}`;
+const emailOf = (i: number) => `p${i}@example.org`;
+const phoneOf = (i: number) => `+49151234567${String(i).padStart(2, '0')}`;
 
 function ndjson(): string {
   return Object.entries(SHAPES)
@@ -39,12 +43,21 @@ function ndjson(): string {
       JSON.stringify({
         userId,
         name: nameOf(shape),
-        email: `p${i}@example.org`,
-        phone: '+4915123456789',
+        email: emailOf(i),
+        phone: phoneOf(i),
         locale: LOCALES[i % LOCALES.length],
       }),
     )
     .join('\n');
+}
+
+async function expectNoticeOf(svc: TestService, token: string, shape: string): Promise<void> {
+  expect(token.length).toBeLessThanOrEqual(NOTICE_LINK_MAX_CHARS);
+  const res = await svc.app.inject({ method: 'GET', url: `/n/${token}` });
+  expect(res.statusCode, `${shape}: ${res.body.slice(0, 300)}`).toBe(200);
+  expect(res.body).toContain(nameOf(shape));
+  for (const other of Object.keys(SHAPES).filter((s) => s !== shape))
+    expect(res.body).not.toContain(`${nameOf(other)}<`);
 }
 
 describe.each(['sqlite', 'postgres'] as const)('notice links for every userId shape (%s)', (store) => {
@@ -82,13 +95,9 @@ describe.each(['sqlite', 'postgres'] as const)('notice links for every userId sh
     expect(token.length).toBeLessThanOrEqual(NOTICE_LINK_MAX_CHARS);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(link).not.toContain(encodeURIComponent(userId));
-
+    await expectNoticeOf(svc, token, shape);
     const res = await svc.app.inject({ method: 'GET', url: `/n/${token}` });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.body).toContain(`<html lang="${person.locale}">`);
-    expect(res.body).toContain(nameOf(shape));
-    for (const other of Object.keys(SHAPES).filter((s) => s !== shape))
-      expect(res.body).not.toContain(`${nameOf(other)}<`);
     expect(res.body).not.toContain(person.email!);
   });
 
@@ -108,6 +117,55 @@ describe.each(['sqlite', 'postgres'] as const)('notice links for every userId sh
     const res = await svc.app.inject({ method: 'GET', url: `/n/${token}` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(nameOf('short'));
+  });
+});
+
+describe('notice links the fan-out sent, for every userId shape', () => {
+  let rig: FanoutRig;
+  const shapes = Object.keys(SHAPES);
+  const byEmail = new Map(shapes.map((shape, i) => [emailOf(i), shape]));
+  const byPhone = new Map(shapes.map((shape, i) => [phoneOf(i), shape]));
+  const tokenIn = (text: string | undefined) =>
+    text?.match(/https:\/\/notify\.acme\.example\/n\/([A-Za-z0-9_-]+)/)?.[1];
+
+  beforeAll(async () => {
+    rig = await startFanoutRig();
+    const id = await rig.svc.openIncident();
+    const upload = await rig.svc.uploadAffectedUsers(id, ndjson(), 'application/x-ndjson');
+    expect(upload.json(), upload.body).toMatchObject({ accepted: shapes.length, rejected: 0 });
+    await approve(rig.svc, id);
+    await rig.providers.smtp.waitFor(shapes.length, 120_000);
+    await eventually(async () => rig.providers.twilio.received.length >= shapes.length, {
+      timeoutMs: 120_000,
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('opens each person’s notice from the link in their email', async () => {
+    const opened = new Set<string>();
+    for (const mail of rig.providers.smtp.received) {
+      const shape = byEmail.get(mail.to[0]!)!;
+      const token = tokenIn(mail.text);
+      expect(token, shape).toBeDefined();
+      await expectNoticeOf(rig.svc, token!, shape);
+      opened.add(shape);
+    }
+    expect([...opened].sort()).toEqual([...shapes].sort());
+  });
+
+  it('opens each person’s notice from the link in their SMS of at most two segments', async () => {
+    const opened = new Set<string>();
+    for (const sms of rig.providers.twilio.received) {
+      const shape = byPhone.get(sms.to)!;
+      expect(smsSegments(sms.body), sms.body).toBeLessThanOrEqual(SMS_MAX_SEGMENTS);
+      const token = tokenIn(sms.body);
+      expect(token, `${shape}: ${sms.body}`).toBeDefined();
+      await expectNoticeOf(rig.svc, token!, shape);
+      opened.add(shape);
+    }
+    expect([...opened].sort()).toEqual([...shapes].sort());
   });
 });
 
