@@ -1,7 +1,6 @@
 // The fan-out's I/O: plan pages of the affected set, and send one page's notices exactly once per
 // person, channel and notice version, falling through channels by the incident's policy.
 // Activities take and return cursors and counts; the people are read here, from the ledger.
-import { createHash } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
   addressFor,
@@ -110,32 +109,19 @@ const CLAIM_BATCH_MAX = 100;
 const PUSH_UNIT = 100;
 
 /**
- * The person's reference in their notice link: the userId itself when it is short and opaque, else a
- * digest of it, so an email address used as userId never appears in a URL.
+ * A person's signed link to their notice's page, as their notice carries it. It names the person by
+ * their link reference, never by userId, so any userId gives a short link without personal data.
  */
-export function noticeRecipientRef(userId: string): string {
-  const opaque =
-    Buffer.byteLength(userId) <= 64 && !userId.includes('@') && !/^\+?[\d\s().-]{7,}$/.test(userId);
-  return opaque ? userId : `h.${createHash('sha256').update(userId).digest('base64url').slice(0, 32)}`;
-}
-
-function incidentRef(incidentId: string): string {
-  return Buffer.byteLength(incidentId) <= 64
-    ? incidentId
-    : createHash('sha256').update(incidentId).digest('hex').slice(0, 32);
-}
-
-/** A person's signed link to their notice's page, as their notice carries it. */
 export function noticeLink(
   settings: Pick<ChannelSettings, 'noticeBaseUrl' | 'linkSecret' | 'linkTtlDays'>,
   incidentId: string,
-  userId: string,
+  person: Pick<StoredAffectedUser, 'linkRef'>,
   noticeVersion: number,
 ): string {
   const token = signNoticeLink(
     {
-      incidentId: incidentRef(incidentId),
-      recipientRef: noticeRecipientRef(userId),
+      incidentId,
+      linkRef: person.linkRef,
       noticeVersion,
       expiresAt: new Date(Date.now() + settings.linkTtlDays * DAY_MS),
     },
@@ -394,7 +380,7 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
         for (const p of batch) {
           let notice = notices.get(p.userId);
           if (!notice) {
-            const link = noticeLink(settings, incidentId, p.userId, noticeVersion);
+            const link = noticeLink(settings, incidentId, p, noticeVersion);
             links.set(p.userId, link);
             notice = writeNotice({ locale: p.locale, person: noticePerson(p), noticeUrl: link });
             notices.set(p.userId, notice);

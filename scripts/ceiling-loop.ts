@@ -19,7 +19,7 @@ export function sampleNotices(settings: ChannelSettings, count: number) {
   return Array.from({ length: count }, (_, i) => {
     const person = benchPerson(i, () => 1);
     const incidentId = randomUUID();
-    const link = noticeLink(settings, incidentId, person.userId, 1);
+    const link = noticeLink(settings, incidentId, { linkRef: i + 1 }, 1);
     const notice = write({ locale: person.locale, person: noticePerson(person), noticeUrl: link });
     const callbackRef = sealDeliveryRef(
       { incidentId, userId: person.userId, channel: 'sms', noticeVersion: 1 },

@@ -56,6 +56,8 @@ export interface NewAuditEntry {
 }
 
 export interface StoredAffectedUser extends AffectedUser {
+  /** The person's number within the incident, which their notice link carries instead of the userId. */
+  linkRef: number;
   risk: RiskLevel;
   pushTokenDead: boolean;
   purged: boolean;
@@ -226,6 +228,8 @@ export interface Ledger {
   /** Ordered by userId (keyset). */
   pageAffectedUsers(incidentId: string, opts: AffectedUserPageOptions): Promise<StoredAffectedUser[]>;
   getAffectedUser(incidentId: string, userId: string): Promise<StoredAffectedUser | undefined>;
+  /** The person a notice link names (StoredAffectedUser.linkRef). */
+  getAffectedUserByLinkRef(incidentId: string, linkRef: number): Promise<StoredAffectedUser | undefined>;
   /** Computes the counts in SQL and records them; once purged, returns the counts recorded at the purge. */
   assess(incidentId: string): Promise<AssessmentCounts>;
   latestAssessment(incidentId: string): Promise<StoredAssessment | undefined>;

@@ -37,6 +37,8 @@ export interface AffectedUsersTable {
   data_categories: NullableJson;
   risk: string;
   purged: Bool;
+  /** The person's number within the incident, which their notice link carries; set on insert. */
+  link_ref: ColumnType<number | string | null, number, number>;
   /** The upload that last touched the row; tells duplicates within one upload from earlier uploads. */
   import_id: string | null;
   created_at: Time;

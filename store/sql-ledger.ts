@@ -347,6 +347,7 @@ export class SqlLedger implements Ledger {
   private toStoredUser(r: Selectable<AffectedUsersTable>): StoredAffectedUser {
     return {
       ...this.readUser(r),
+      linkRef: Number(r.link_ref),
       risk: r.risk as RiskLevel,
       pushTokenDead: this.flavor.readBool(r.push_token_dead),
       purged: this.flavor.readBool(r.purged),
@@ -423,6 +424,8 @@ export class SqlLedger implements Ledger {
         }
       }
 
+      // Numbered after the incident's last person; the incident's lock keeps concurrent uploads apart.
+      let linkRef = inserts.length ? await this.lastLinkRef(trx, incidentId) : 0;
       for (const batch of chunks(inserts)) {
         await trx
           .insertInto('affected_users')
@@ -430,6 +433,7 @@ export class SqlLedger implements Ledger {
             batch.map((u) => ({
               incident_id: incidentId,
               user_id: u.userId,
+              link_ref: ++linkRef,
               ...this.userColumns(u, incidentCategories),
               import_id: importId,
               created_at: at,
@@ -514,6 +518,28 @@ export class SqlLedger implements Ledger {
       }
       return eb.and(conditions);
     };
+  }
+
+  private async lastLinkRef(trx: Kysely<LedgerDatabase>, incidentId: string): Promise<number> {
+    const r = await trx
+      .selectFrom('affected_users')
+      .select((eb) => eb.fn.max('link_ref').as('last'))
+      .where('incident_id', '=', incidentId)
+      .executeTakeFirst();
+    return Number(r?.last ?? 0);
+  }
+
+  async getAffectedUserByLinkRef(
+    incidentId: string,
+    linkRef: number,
+  ): Promise<StoredAffectedUser | undefined> {
+    const r = await this.db
+      .selectFrom('affected_users')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .where('link_ref', '=', linkRef)
+      .executeTakeFirst();
+    return r && this.toStoredUser(r);
   }
 
   async getAffectedUser(incidentId: string, userId: string): Promise<StoredAffectedUser | undefined> {

@@ -9,7 +9,8 @@ import {
   type ChannelState,
   type NoticeChannel,
 } from '../domain/fallback.js';
-import { noticeRecipientRef } from '../activities/notices.js';
+import { noticeLink } from '../activities/notices.js';
+import { NOTICE_LINK_MAX_CHARS, verifyNoticeLink } from '../domain/notice/link.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import { ConfigError } from '../platform/config.js';
 
@@ -87,13 +88,24 @@ describe('notice policy', () => {
   });
 });
 
-describe('notice link reference', () => {
-  it('keeps opaque userIds and hides ones that look like contact data', () => {
-    expect(noticeRecipientRef('u000123')).toBe('u000123');
-    expect(noticeRecipientRef('zoe@example.com')).toMatch(/^h\.[A-Za-z0-9_-]{32}$/);
-    expect(noticeRecipientRef('+44 20 7946 0000')).toMatch(/^h\./);
-    expect(noticeRecipientRef('x'.repeat(80))).toMatch(/^h\./);
-    expect(noticeRecipientRef('zoe@example.com')).toBe(noticeRecipientRef('zoe@example.com'));
+describe('notice link', () => {
+  it('names the person by their link reference, never by userId', () => {
+    const settings = {
+      noticeBaseUrl: 'https://notify.acme.example',
+      linkSecret: 'a-test-secret-that-is-at-least-32-bytes-long',
+      linkTtlDays: 30,
+    };
+    const incidentId = '0b9e3c1e-8f1a-4c55-9d0e-2f6a7b8c9d01';
+    const link = noticeLink(settings, incidentId, { linkRef: 1234 }, 3);
+    const token = link.slice(`${settings.noticeBaseUrl}/n/`.length);
+    expect(link.startsWith(`${settings.noticeBaseUrl}/n/`)).toBe(true);
+    expect(token.length).toBeLessThanOrEqual(NOTICE_LINK_MAX_CHARS);
+    const verdict = verifyNoticeLink(token, settings.linkSecret);
+    expect(verdict.status === 'ok' && verdict.claims).toMatchObject({
+      incidentId,
+      linkRef: 1234,
+      noticeVersion: 3,
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { signNoticeLink, verifyNoticeLink } from '../domain/notice/link.js';
+import { NOTICE_LINK_MAX_CHARS, signNoticeLink, verifyNoticeLink } from '../domain/notice/link.js';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 const claims = {
   incidentId: '0b9e3c1e-8f1a-4c55-9d0e-2f6a7b8c9d01',
-  recipientRef: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+  linkRef: 17,
   noticeVersion: 2,
   expiresAt: new Date('2026-12-31T00:00:00Z'),
 };
@@ -17,21 +17,50 @@ describe('signed notice link', () => {
     expect(verifyNoticeLink(token, SECRET, before)).toEqual({ status: 'ok', claims });
   });
 
-  it('is short enough for a UCS-2 SMS and carries no personal data', () => {
-    const token = signNoticeLink(claims, SECRET);
-    expect(token.length).toBeLessThanOrEqual(80);
-    expect(() => signNoticeLink({ ...claims, recipientRef: 'zoe@example.com' }, SECRET)).toThrow(/opaque/);
-    expect(() => signNoticeLink({ ...claims, recipientRef: '+44 20 7946 0000' }, SECRET)).toThrow(/opaque/);
+  it('is short whatever the reference, and carries only the incident id, a number and dates', () => {
+    // The API's incident ids, and UUIDs.
+    for (const incidentId of ['inc_0123456789abcdef0123', claims.incidentId]) {
+      for (const linkRef of [1, 127, 128, 2_000_000, 0xffffffff]) {
+        for (const noticeVersion of [1, 65535]) {
+          const signed = { ...claims, incidentId, linkRef, noticeVersion };
+          const token = signNoticeLink(signed, SECRET);
+          expect(token.length).toBeLessThanOrEqual(NOTICE_LINK_MAX_CHARS);
+          expect(verifyNoticeLink(token, SECRET, before)).toEqual({ status: 'ok', claims: signed });
+        }
+      }
+    }
+    // An API incident id and a reference below two million, as most links have them.
+    expect(
+      signNoticeLink({ ...claims, incidentId: 'inc_0123456789abcdef0123', linkRef: 1_999_999 }, SECRET),
+    ).toHaveLength(50);
+    expect(NOTICE_LINK_MAX_CHARS).toBeLessThanOrEqual(64);
+    expect(() => signNoticeLink({ ...claims, linkRef: 0 }, SECRET)).toThrow(/linkRef/);
+    expect(() => signNoticeLink({ ...claims, linkRef: 1.5 }, SECRET)).toThrow(/linkRef/);
+    expect(() => signNoticeLink({ ...claims, linkRef: 2 ** 32 }, SECRET)).toThrow(/linkRef/);
   });
 
-  it('accepts opaque ids that are not UUIDs', () => {
-    const token = signNoticeLink(
-      { ...claims, incidentId: 'INC-2026-0042', recipientRef: 'r_9f8e7d' },
-      SECRET,
-    );
+  it('accepts incident ids that are not UUIDs', () => {
+    const token = signNoticeLink({ ...claims, incidentId: 'INC-2026-0042' }, SECRET);
     const result = verifyNoticeLink(token, SECRET, before);
     expect(result.status === 'ok' && result.claims.incidentId).toBe('INC-2026-0042');
-    expect(result.status === 'ok' && result.claims.recipientRef).toBe('r_9f8e7d');
+    expect(() => signNoticeLink({ ...claims, incidentId: 'i'.repeat(65) }, SECRET)).toThrow(/incidentId/);
+  });
+
+  it('still verifies tokens of the first format, which named the person by userId', () => {
+    // Signed by the first format's code (userId `u-17`) before link references existed.
+    const issued = 'AQALnjwejxpMVZ0OL2p7jJ0BAQR1LTE3AAH0hlcADfV5vEwLKIjmbfGJ-Ylmew';
+    expect(verifyNoticeLink(issued, SECRET, before)).toEqual({
+      status: 'ok',
+      claims: {
+        incidentId: claims.incidentId,
+        recipientRef: 'u-17',
+        noticeVersion: 1,
+        expiresAt: new Date('2100-01-01T00:00:00Z'),
+      },
+    });
+    expect(verifyNoticeLink(issued, 'another-secret-that-is-also-32-bytes-long!', before).status).toBe(
+      'invalid',
+    );
   });
 
   it('reports an authentic token past its expiry as expired', () => {

@@ -16,6 +16,7 @@ const TWILIO = {
 
 let svc: TestService;
 let incidentId: string;
+let linkRef: number;
 beforeAll(async () => {
   svc = await startTestService({ env: TWILIO });
   const { json } = await svc.call(
@@ -30,6 +31,7 @@ beforeAll(async () => {
     incidentId,
     'userId,name,email,locale,country,dataCategories\nu-17,Li Wei,li@example.cn,zh-CN,CN,password\n',
   );
+  linkRef = (await svc.ledger.getAffectedUser(incidentId, 'u-17'))!.linkRef;
 });
 afterAll(async () => {
   await svc?.close();
@@ -40,7 +42,7 @@ const linkSecret = () =>
 
 describe('the signed notice page', () => {
   const link = (expiresAt: Date) =>
-    signNoticeLink({ incidentId, recipientRef: 'u-17', noticeVersion: 1, expiresAt }, linkSecret());
+    signNoticeLink({ incidentId, linkRef, noticeVersion: 1, expiresAt }, linkSecret());
 
   it('shows the person their notice in their language, with incident text escaped', async () => {
     const res = await svc.app.inject({ method: 'GET', url: `/n/${link(new Date(Date.now() + 86_400_000))}` });

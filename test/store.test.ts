@@ -187,6 +187,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       });
       expect(await ledger.getAffectedUser(id, 'a')).toEqual({
         userId: 'a',
+        linkRef: 1,
         email: 'a@example.com',
         phone: '+4915111111111',
         country: 'DE',
@@ -211,6 +212,38 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         duplicates: 0,
       });
       expect(await ledger.getAffectedUser(id, 'b')).toMatchObject({ name: 'Bea', phone: '+4915123456789' });
+    });
+
+    it('numbers the people of an incident for their notice links, and finds them by that number', async () => {
+      const id = await newIncident(ledger);
+      const other = await newIncident(ledger);
+      await ledger.upsertAffectedUsers(id, [{ userId: 'zoe@example.com' }, { userId: 'b' }]);
+      await ledger.upsertAffectedUsers(other, [{ userId: 'b' }]);
+      // A later upload merges known people (they keep their number) and numbers new ones after the last.
+      await ledger.upsertAffectedUsers(id, [{ userId: 'b', name: 'Bea' }, { userId: 'a' }, { userId: 'c' }]);
+      const refs = Object.fromEntries(
+        (await ledger.pageAffectedUsers(id, { limit: 10 })).map((p) => [p.userId, p.linkRef]),
+      );
+      expect(refs).toEqual({ 'zoe@example.com': 1, b: 2, a: 3, c: 4 });
+      expect((await ledger.getAffectedUser(other, 'b'))?.linkRef).toBe(1);
+      expect(await ledger.getAffectedUserByLinkRef(id, 2)).toMatchObject({ userId: 'b', name: 'Bea' });
+      expect((await ledger.getAffectedUserByLinkRef(other, 1))?.userId).toBe('b');
+      expect(await ledger.getAffectedUserByLinkRef(id, 5)).toBeUndefined();
+      expect(await ledger.getAffectedUserByLinkRef('missing', 1)).toBeUndefined();
+    });
+
+    it('numbers concurrent uploads to one incident without a clash', async () => {
+      const id = await newIncident(ledger);
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          ledger.upsertAffectedUsers(
+            id,
+            Array.from({ length: 50 }, (_, j) => ({ userId: `c${i}-${j}` })),
+          ),
+        ),
+      );
+      const refs = (await ledger.pageAffectedUsers(id, { limit: 1000 })).map((p) => p.linkRef);
+      expect(refs.sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     });
 
     it('counts rows seen earlier in the same import as duplicates', async () => {
@@ -661,6 +694,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       expect(await ledger.purgePersonalData(id)).toBe(2);
       expect(await ledger.getAffectedUser(id, 'p1')).toEqual({
         userId: 'p1',
+        linkRef: 1,
         country: 'DE',
         risk: 'medium',
         pushTokenDead: false,

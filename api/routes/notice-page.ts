@@ -36,11 +36,16 @@ export function noticePageRoutes(opts: NoticePageOptions): FastifyPluginAsyncZod
             .status(verdict.status === 'expired' ? 410 : 404)
             .send(renderNoticeLinkProblemPage(language, verdict.status));
         }
-        const { incidentId, recipientRef, noticeVersion } = verdict.claims;
+        const { claims } = verdict;
+        const { incidentId, noticeVersion } = claims;
         const incident = await opts.ledger.getIncident(incidentId);
         if (!incident) return reply.status(404).send(renderNoticeLinkProblemPage(language, 'invalid'));
         // After the retention purge the person's details are gone; the notice about the incident stays readable.
-        const person = await opts.ledger.getAffectedUser(incidentId, recipientRef);
+        // Links of the first format named the person by userId (or a digest, which finds nobody).
+        const person =
+          'linkRef' in claims
+            ? await opts.ledger.getAffectedUserByLinkRef(incidentId, claims.linkRef)
+            : await opts.ledger.getAffectedUser(incidentId, claims.recipientRef);
         return renderNoticePage({
           locale: person?.locale ?? language ?? 'en',
           ...noticeParts(incident.facts, person),
