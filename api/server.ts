@@ -7,7 +7,7 @@ import type { Config } from '../platform/config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
-import { installErrorHandler } from './errors.js';
+import { frameworkErrors, installErrorHandler } from './errors.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
@@ -37,6 +37,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
