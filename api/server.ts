@@ -8,6 +8,7 @@ import { loadChannelSettings, type ChannelSettings } from '../platform/channel-c
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
 import { frameworkErrors, installErrorHandler } from './errors.js';
+import { withStreamedBodies } from './schemas.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
@@ -49,7 +50,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withStreamedBodies(jsonSchemaTransform),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -9,6 +9,7 @@ import { actorOf, requireRole } from '../auth.js';
 import { HttpError, issuesFromZod } from '../errors.js';
 import { loadIncident, runUpdate, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { errorResponses, JudgementAnswer } from '../schemas.js';
 
 /** Judgements: decisions the law leaves to people (risk, materiality, awareness…), signed into the audit log. */
 export function judgementRoutes(
@@ -28,6 +29,7 @@ export function judgementRoutes(
           summary: 'Record a judgement',
           params: IncidentParams,
           body: JudgementRequest,
+          response: { 201: JudgementAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request, reply) => {

@@ -7,6 +7,7 @@ import { actorOf, requireRole } from '../auth.js';
 import { conflict } from '../errors.js';
 import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { errorResponses, SupplementAnswer } from '../schemas.js';
 
 /** New facts for a follow-up notice; what is left out stays as it was. */
 const SupplementBody = z
@@ -35,6 +36,7 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
           summary: 'Send a supplemental notice with new facts',
           params: IncidentParams,
           body: SupplementBody,
+          response: { 202: SupplementAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request, reply) => {
