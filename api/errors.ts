@@ -71,7 +71,19 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
 
 export function installErrorHandler(app: FastifyInstance): void {
   const routes = unsupportedMethodRoutes(app);
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    const allowed = routes.allowedMethods(request.url);
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send(body('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}`));
+    }
+    return reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`));
+  };
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // A method with a body (QUERY) on no route fails its content-type check before the 404 handler runs.
+    if (request.is404) return noRoute(request, reply);
     if (err instanceof HttpError) {
       return reply.status(err.statusCode).send(body(err.code, err.message, err.issues));
     }
@@ -103,14 +115,5 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send(body('internal', 'Internal error; the incident state is unchanged. Try again.'));
   });
-  app.setNotFoundHandler((request, reply) => {
-    const allowed = routes.allowedMethods(request.url);
-    if (allowed.length > 0) {
-      return reply
-        .status(405)
-        .header('allow', allowed.join(', '))
-        .send(body('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}`));
-    }
-    return reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`));
-  });
+  app.setNotFoundHandler(noRoute);
 }

@@ -39,6 +39,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    // Long enough for any id or token the schemas allow, so zod answers 400 naming the parameter.
+    maxParamLength: 8192,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

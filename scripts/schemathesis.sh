@@ -50,7 +50,7 @@ status=0
 for role in responder approver; do
   token=$RESPONDER; [ "$role" = approver ] && token=$APPROVER
   echo "== Schemathesis as $role"
-  timeout "${ST_TIME_LIMIT:-240}" "$ST" --no-color run "$URL/openapi.json" \
+  timeout "${ST_TIME_LIMIT:-240}" "$ST" --no-color --config-file scripts/schemathesis.toml run "$URL/openapi.json" \
     --checks all \
     --max-examples "${ST_MAX_EXAMPLES:-10}" \
     --header "Authorization: Bearer $token" \

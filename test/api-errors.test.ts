@@ -33,7 +33,7 @@ describe('framework errors', () => {
   it('answers 414 in the error shape for a too-long path parameter', async () => {
     const r = await svc.app.inject({
       method: 'GET',
-      url: `/v1/incidents/${'a'.repeat(300)}`,
+      url: `/v1/incidents/${'a'.repeat(9000)}`,
       headers: auth(),
     });
     expect(r.statusCode).toBe(414);
@@ -55,6 +55,8 @@ describe('framework errors', () => {
       expect(r.headers.allow).toMatch(/GET/);
       expect(r.headers.allow).toMatch(/POST/);
     }
+    const query = await svc.app.inject({ method: 'QUERY' as 'GET', url: '/v1/incidents', headers: auth() });
+    expect(query.statusCode).toBe(405);
     const withParam = await svc.app.inject({ method: 'TRACE', url: '/v1/incidents/some-id/approve' });
     expect(withParam.statusCode).toBe(405);
     expect(withParam.headers.allow).toBe('POST');

@@ -45,7 +45,9 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents',
       {
         onRequest: responder,
-        schema: { tags: ['incidents'], summary: 'Open an incident',
+        schema: {
+          tags: ['incidents'],
+          summary: 'Open an incident',
           body: OpenIncidentRequest,
           response: {
             200: PhaseAnswer.describe('An incident with this externalId was already open'),
@@ -66,7 +68,9 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents',
       {
         onRequest: reader,
-        schema: { tags: ['incidents'], summary: 'List incidents',
+        schema: {
+          tags: ['incidents'],
+          summary: 'List incidents',
           querystring: ListQuery,
           response: { 200: IncidentList, ...errorResponses() },
         },
@@ -81,7 +85,9 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents/:id',
       {
         onRequest: reader,
-        schema: { tags: ['incidents'], summary: 'Read an incident',
+        schema: {
+          tags: ['incidents'],
+          summary: 'Read an incident',
           params: IncidentParams,
           response: { 200: IncidentView, ...errorResponses() },
         },
