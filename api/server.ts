@@ -7,7 +7,8 @@ import type { Config } from '../platform/config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
-import { installErrorHandler } from './errors.js';
+import { frameworkErrors, installErrorHandler } from './errors.js';
+import { withStreamedBodies } from './schemas.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
@@ -37,6 +38,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
+    // Long enough for any id or token the schemas allow, so zod answers 400 naming the parameter.
+    maxParamLength: 8192,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,7 +52,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withStreamedBodies(jsonSchemaTransform),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

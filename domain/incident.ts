@@ -62,7 +62,10 @@ const isoDateTime = z.iso.datetime({
 export const Contact = z
   .object({
     name: z.string().trim().min(1).max(200),
-    email: z.email({ message: 'must be an email address' }).max(320),
+    email: z
+      .email({ message: 'must be an email address' })
+      .max(320)
+      .refine((e) => e.indexOf('@') <= 64, 'the part before @ must be at most 64 characters (RFC 5321)'),
     phone: z.string().trim().max(40).optional(),
     url: z.url({ message: 'must be a URL' }).max(2000).optional(),
   })

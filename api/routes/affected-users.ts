@@ -17,6 +17,7 @@ import { actorOf, requireRole } from '../auth.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { DirectoryImportAnswer, errorResponses, ImportAnswer } from '../schemas.js';
 
 const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
 
@@ -38,6 +39,14 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           description:
             'Columns: userId (required), name, email, phone, pushToken, locale, country, region, dataCategories (; separated). Answers 202 with counts and the first 100 errors.',
           params: IncidentParams,
+          streamedBody: {
+            mediaTypes: Object.keys(FORMATS),
+            description: 'CSV with a header row, or one JSON object per line',
+          },
+          response: {
+            202: ImportAnswer.describe('Counts, and the first errors by line'),
+            ...errorResponses({ body: true, also: [409] }),
+          },
         },
       },
       async (request, reply) => {
@@ -93,6 +102,7 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           description:
             'Runs DIRECTORY_QUERY against DIRECTORY_DATABASE_URL inside the workflow (durable, paged); answers 202 at once. GET the incident to follow `directoryImport` and the assessment.',
           params: IncidentParams,
+          response: { 202: DirectoryImportAnswer, ...errorResponses({ also: [409, 422] }) },
         },
       },
       async (request, reply) => {

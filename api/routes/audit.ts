@@ -3,6 +3,7 @@ import type { ApiKeyEntry } from '../api-keys.js';
 import { requireRole } from '../auth.js';
 import { loadIncident, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { AuditList, errorResponses } from '../schemas.js';
 
 /** The append-only record of every decision, approval and send step: what an auditor asks to see later. */
 export function auditRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
@@ -16,6 +17,7 @@ export function auditRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): F
           tags: ['incidents'],
           summary: "The incident's audit log, oldest first",
           params: IncidentParams,
+          response: { 200: AuditList, ...errorResponses() },
         },
       },
       async (request) => {

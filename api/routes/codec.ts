@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EncryptionCodec } from '../../platform/codec.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { requireRole } from '../auth.js';
+import { errorResponses } from '../schemas.js';
 
 // Temporal's remote codec protocol: payloads as JSON with base64 metadata values and data.
 const JsonPayload = z.object({
@@ -48,13 +49,19 @@ export function codecRoutes(opts: CodecRouteOptions): FastifyPluginAsyncZod {
         reply.header('vary', 'origin');
       }
     });
-    app.options('/codec/*', async (_request, reply) => reply.status(204).send());
+    app.options('/codec/*', { schema: { hide: true } }, async (_request, reply) => reply.status(204).send());
     for (const direction of ['decode', 'encode'] as const) {
       app.post(
         `/codec/${direction}`,
         {
           onRequest: opts.requireAuth ? operator : [],
-          schema: { tags: ['codec'], summary: `Remote codec: ${direction} payloads`, body: CodecBody },
+          schema: {
+            tags: ['codec'],
+            summary: `Remote codec: ${direction} payloads`,
+            ...(opts.requireAuth ? {} : { security: [] }),
+            body: CodecBody,
+            response: { 200: CodecBody, ...errorResponses({ body: true, public: !opts.requireAuth }) },
+          },
         },
         async (request) => {
           const payloads = request.body.payloads.map(fromJson);

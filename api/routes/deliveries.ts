@@ -6,6 +6,7 @@ import { requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
 import { loadIncident, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { DeliveryPage, errorResponses } from '../schemas.js';
 
 const Query = z.object({
   channel: z.enum(CHANNELS as unknown as ['email', 'sms', 'push']).optional(),
@@ -28,6 +29,7 @@ export function deliveryRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           summary: 'Page through deliveries',
           params: IncidentParams,
           querystring: Query,
+          response: { 200: DeliveryPage, ...errorResponses() },
         },
       },
       async (request) => {

@@ -17,6 +17,7 @@ import {
 import { incidentSummary, incidentTranslations, incidentView } from '../incident-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
 import { IncidentParams } from './incident-params.js';
+import { ApprovalAnswer, errorResponses, IncidentList, IncidentView, PhaseAnswer } from '../schemas.js';
 
 const ApproveBody = z
   .object({ note: z.string().trim().max(2000).optional() })
@@ -52,7 +53,16 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents',
       {
         onRequest: responder,
-        schema: { tags: ['incidents'], summary: 'Open an incident', body: OpenIncidentRequest },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Open an incident',
+          body: OpenIncidentRequest,
+          response: {
+            200: PhaseAnswer.describe('An incident with this externalId was already open'),
+            201: PhaseAnswer.describe('Opened'),
+            ...errorResponses({ body: true, also: [409] }),
+          },
+        },
       },
       async (request, reply) => {
         const { incident, created } = await openIncident(deps, request.body, actorOf(request));
@@ -66,7 +76,12 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents',
       {
         onRequest: reader,
-        schema: { tags: ['incidents'], summary: 'List incidents', querystring: ListQuery },
+        schema: {
+          tags: ['incidents'],
+          summary: 'List incidents',
+          querystring: ListQuery,
+          response: { 200: IncidentList, ...errorResponses() },
+        },
       },
       async (request) => {
         const { items, nextCursor } = await deps.ledger.listIncidents(request.query);
@@ -78,7 +93,12 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
       '/v1/incidents/:id',
       {
         onRequest: reader,
-        schema: { tags: ['incidents'], summary: 'Read an incident', params: IncidentParams },
+        schema: {
+          tags: ['incidents'],
+          summary: 'Read an incident',
+          params: IncidentParams,
+          response: { 200: IncidentView, ...errorResponses() },
+        },
       },
       async (request) => {
         const incident = await loadIncident(deps, request.params.id);
@@ -109,6 +129,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           summary: 'Approve notices',
           params: IncidentParams,
           body: ApproveBody,
+          response: { 200: ApprovalAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request) => {
@@ -132,6 +153,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           summary: 'Cancel an incident',
           params: IncidentParams,
           body: CancelBody,
+          response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request) => {
@@ -149,6 +171,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           summary: 'Close a monitored incident',
           params: IncidentParams,
           body: CloseBody,
+          response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { JudgementRequest, recordJudgement } from '../../domain/obligations/judgement.js';
+import { JudgementRequest, MOMENT_KINDS, recordJudgement } from '../../domain/obligations/judgement.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
 import { decisionSigner } from '../../platform/signing.js';
 import { incidentWorkflowId, recordJudgementUpdate } from '../../workflows/incident-messages.js';
@@ -9,6 +9,15 @@ import { actorOf, requireRole } from '../auth.js';
 import { HttpError, issuesFromZod } from '../errors.js';
 import { loadIncident, runUpdate, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { errorResponses, JudgementAnswer } from '../schemas.js';
+
+// Moments (awareness…) need value true: the refinement, as JSON Schema can say it.
+const JudgementRequestDocumented = JudgementRequest.meta({
+  anyOf: [
+    { properties: { kind: { not: { enum: [...MOMENT_KINDS] } } } },
+    { properties: { value: { enum: [true] } } },
+  ],
+});
 
 /** Judgements: decisions the law leaves to people (risk, materiality, awareness…), signed into the audit log. */
 export function judgementRoutes(
@@ -27,7 +36,8 @@ export function judgementRoutes(
           tags: ['obligations'],
           summary: 'Record a judgement',
           params: IncidentParams,
-          body: JudgementRequest,
+          body: JudgementRequestDocumented,
+          response: { 201: JudgementAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request, reply) => {

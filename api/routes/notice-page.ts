@@ -4,6 +4,7 @@ import { verifyNoticeLink } from '../../domain/notice/link.js';
 import { noticeParts } from '../../domain/notice/incident-notice.js';
 import { renderNoticeLinkProblemPage, renderNoticePage } from '../../domain/notice/page.js';
 import type { Ledger } from '../../store/ledger.js';
+import { errorResponses, HtmlPage } from '../schemas.js';
 
 export interface NoticePageOptions {
   ledger: Ledger;
@@ -23,7 +24,14 @@ export function noticePageRoutes(opts: NoticePageOptions): FastifyPluginAsyncZod
         schema: {
           tags: ['notices'],
           summary: 'A person’s full notice (signed link)',
+          security: [],
           params: z.object({ token: z.string().min(1).max(400) }),
+          response: {
+            ...errorResponses({ public: true }),
+            200: HtmlPage('The notice'),
+            404: HtmlPage('The link does not open (forged, or its incident is gone)'),
+            410: HtmlPage('The link has expired'),
+          },
         },
       },
       async (request, reply) => {

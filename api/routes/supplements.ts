@@ -8,6 +8,9 @@ import { actorOf, requireRole } from '../auth.js';
 import { conflict } from '../errors.js';
 import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
+import { errorResponses, SupplementAnswer } from '../schemas.js';
+
+const CHANGES = ['description', 'measuresTaken', 'userActions', 'dataCategories'] as const;
 
 /** New facts for a follow-up notice; what is left out stays as it was. */
 const SupplementBody = z
@@ -23,7 +26,9 @@ const SupplementBody = z
   .strict()
   .refine((b) => b.description || b.measuresTaken || b.userActions || b.dataCategories, {
     message: 'give at least one of description, measuresTaken, userActions, dataCategories',
-  });
+  })
+  // The refinement above, as JSON Schema can say it.
+  .meta({ anyOf: CHANGES.map((field) => ({ required: [field] })) });
 
 /** A supplemental notice: new facts go into the ledger, then the workflow sends the next notice version. */
 export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
@@ -38,6 +43,7 @@ export function supplementRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[
           summary: 'Send a supplemental notice with new facts',
           params: IncidentParams,
           body: SupplementBody,
+          response: { 202: SupplementAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CALLBACK_REF_PARAM,
   TwilioStatusCallback,
@@ -10,6 +11,7 @@ import {
 import { openDeliveryRef } from '../../domain/delivery-ref.js';
 import type { DeliveryKey, Ledger } from '../../store/ledger.js';
 import { HttpError, issuesFromZod } from '../errors.js';
+import { ErrorBody, errorResponses } from '../schemas.js';
 
 export interface TwilioWebhookOptions {
   ledger: Ledger;
@@ -39,7 +41,19 @@ export function twilioWebhookRoutes(opts: TwilioWebhookOptions): FastifyPluginAs
     await app.register(formbody);
     app.post(
       TWILIO_STATUS_PATH,
-      { schema: { tags: ['webhooks'], summary: 'Twilio message status callback' } },
+      {
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Twilio message status callback',
+          description: 'Authenticated by X-Twilio-Signature, not by an API key.',
+          security: [],
+          response: {
+            ...errorResponses({ public: true, body: true }),
+            204: z.void().describe('Recorded'),
+            403: ErrorBody.describe('X-Twilio-Signature does not match'),
+          },
+        },
+      },
       async (request, reply) => {
         const params = Object.fromEntries(
           Object.entries((request.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
