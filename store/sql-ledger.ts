@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import { z } from 'zod';
 import type { AffectedUser } from '../domain/affected-user.js';
+import { mergeAffectedUser, sameAffectedUser } from '../domain/affected-user-merge.js';
 import {
   emptyAssessment,
   riskLevel,
@@ -17,8 +18,9 @@ import {
   type AssessmentCounts,
   type RiskLevel,
 } from '../domain/assessment.js';
-import { DATA_CATEGORIES, type DataCategory, type IncidentFacts, type Severity } from '../domain/incident.js';
+import type { DataCategory, IncidentFacts, Severity } from '../domain/incident.js';
 import { isFinal, noticesStarted, type Phase } from '../domain/phases.js';
+import { redact } from '../domain/redaction.js';
 import type { Flavor } from './flavor.js';
 import {
   AffectedUsersFrozenError,
@@ -77,48 +79,6 @@ function decodeCursor(cursor: string, shape: ('string' | 'number')[]): (string |
   } catch {
     throw new InvalidCursorError();
   }
-}
-
-const EMAIL_RE = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
-const PHONE_RE = /\+?\d[\d\s().-]{6,}\d/g;
-/** Provider error messages often quote the recipient; the ledger must not keep contact data there. */
-export function redact(message: string): string {
-  return message
-    .replace(EMAIL_RE, '[email]')
-    .replace(PHONE_RE, (m) => (m.replace(/\D/g, '').length >= 7 ? '[number]' : m))
-    .slice(0, 1000);
-}
-
-const canonicalCategories = (cats: Iterable<DataCategory>): DataCategory[] => {
-  const set = new Set(cats);
-  return DATA_CATEGORIES.filter((c) => set.has(c));
-};
-
-/** Later non-empty fields win; data categories are united (both rows say what leaked). */
-export function mergeAffectedUser(a: AffectedUser, b: AffectedUser): AffectedUser {
-  const out: AffectedUser = { ...a };
-  for (const [k, v] of Object.entries(b) as [keyof AffectedUser, unknown][]) {
-    if (v === undefined) continue;
-    if (k === 'dataCategories') {
-      out.dataCategories = canonicalCategories([...(a.dataCategories ?? []), ...(b.dataCategories ?? [])]);
-    } else {
-      (out as unknown as Record<string, unknown>)[k] = v;
-    }
-  }
-  return out;
-}
-
-function sameAffectedUser(a: AffectedUser, b: AffectedUser): boolean {
-  return (
-    a.name === b.name &&
-    a.email === b.email &&
-    a.phone === b.phone &&
-    a.pushToken === b.pushToken &&
-    a.locale === b.locale &&
-    a.country === b.country &&
-    a.region === b.region &&
-    (a.dataCategories ?? []).join('|') === (b.dataCategories ?? []).join('|')
-  );
 }
 
 type ExistingUser = Pick<Selectable<AffectedUsersTable>, 'user_id' | 'import_id'> & { user: AffectedUser };
