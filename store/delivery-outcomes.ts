@@ -14,7 +14,10 @@ import type { LedgerDatabase } from './schema.js';
 import { chunks, nowIso, SqlRepository } from './sql-repository.js';
 
 export interface DeliveryOutcomes {
-  /** Many outcomes in one transaction (a page of sends); results follow `items` order. */
+  /**
+   * Records what happened to a page of sends in one transaction; results follow `items` order. Each is
+   * the row's status afterwards (undefined when no such delivery exists and the outcome needs one).
+   */
   recordDeliveryOutcomes(
     items: readonly { key: DeliveryKey; outcome: DeliveryOutcome }[],
   ): Promise<(DeliveryStatus | undefined)[]>;
