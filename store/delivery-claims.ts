@@ -33,6 +33,14 @@ const ALREADY: Record<DeliveryStatus, ClaimResult> = {
 
 type Results = Map<string, ClaimResult>;
 
+/** What every step of one claim shares: its transaction, the page's channel and version, its clock. */
+interface Claim {
+  trx: Kysely<LedgerDatabase>;
+  batch: ClaimBatch;
+  now: string;
+  results: Results;
+}
+
 export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
   async claimDeliveries(
     batch: ClaimBatch,
@@ -44,26 +52,21 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
     // One order for every claimer, so two workers claiming overlapping pages cannot deadlock.
     const unique = [...new Set(userIds)].sort();
     await this.write(async (trx) => {
+      const c: Claim = { trx, batch, now, results };
       for (const ids of chunks(unique)) {
         // Each step takes the people the steps before it left undecided.
-        let rest = await this.claimNew(trx, batch, ids, now, results);
-        if (rest.length) rest = await this.retryFailed(trx, batch, rest, now, results);
+        let rest = await this.claimNew(c, ids);
+        if (rest.length) rest = await this.retryFailed(c, rest);
         if (rest.length && opts.reclaimAfterMs !== undefined)
-          rest = await this.reclaimStale(trx, batch, rest, now, opts.reclaimAfterMs, results);
-        if (rest.length) await this.reportHeld(trx, batch, rest, results);
+          rest = await this.reclaimStale(c, rest, opts.reclaimAfterMs);
+        if (rest.length) await this.reportHeld(c, rest);
       }
     });
     return userIds.map((id) => results.get(id) ?? 'already_claimed');
   }
 
   /** People never tried on this channel and version: a new claimed row. */
-  private async claimNew(
-    trx: Kysely<LedgerDatabase>,
-    batch: ClaimBatch,
-    ids: string[],
-    now: string,
-    results: Results,
-  ): Promise<string[]> {
+  private async claimNew({ trx, batch, now, results }: Claim, ids: string[]): Promise<string[]> {
     const fresh = await trx
       .insertInto('deliveries')
       .values(
@@ -85,13 +88,7 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
   }
 
   /** A retryable failure is tried again. */
-  private async retryFailed(
-    trx: Kysely<LedgerDatabase>,
-    batch: ClaimBatch,
-    ids: string[],
-    now: string,
-    results: Results,
-  ): Promise<string[]> {
+  private async retryFailed({ trx, batch, now, results }: Claim, ids: string[]): Promise<string[]> {
     const retried = await trx
       .updateTable('deliveries')
       .set({ status: 'claimed', attempts: sql<number>`attempts + 1`, claimed_at: now, updated_at: now })
@@ -107,12 +104,9 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
 
   /** A claim whose worker died before recording is taken over, and flagged as a possible duplicate. */
   private async reclaimStale(
-    trx: Kysely<LedgerDatabase>,
-    batch: ClaimBatch,
+    { trx, batch, now, results }: Claim,
     ids: string[],
-    now: string,
     reclaimAfterMs: number,
-    results: Results,
   ): Promise<string[]> {
     const staleBefore = new Date(Date.parse(now) - reclaimAfterMs).toISOString();
     const reclaimed = await trx
@@ -135,12 +129,7 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
   }
 
   /** The rest are held by a status that forbids sending now: say which. */
-  private async reportHeld(
-    trx: Kysely<LedgerDatabase>,
-    batch: ClaimBatch,
-    ids: string[],
-    results: Results,
-  ): Promise<void> {
+  private async reportHeld({ trx, batch, results }: Claim, ids: string[]): Promise<void> {
     const held = await trx
       .selectFrom('deliveries')
       .select(['user_id', 'status'])
