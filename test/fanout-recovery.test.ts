@@ -13,6 +13,7 @@ import {
   startFanoutRig,
   type FanoutRig,
 } from './support/fanout-fixtures.js';
+import { recordOne } from './support/deliveries.js';
 
 let rig: FanoutRig;
 beforeAll(async () => {
@@ -91,7 +92,8 @@ describe('fan-out recovery', () => {
     await svc.ledger.claimDeliveries(batch, ['u200001']);
     // And one the provider took and the worker recorded: never sent again.
     await svc.ledger.claimDeliveries(batch, ['u200002']);
-    await svc.ledger.recordDeliveryOutcome(
+    await recordOne(
+      svc.ledger,
       { ...batch, userId: 'u200002' },
       { status: 'accepted', providerId: '<earlier@acme.example>' },
     );

@@ -5,6 +5,7 @@ import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { signNoticeLink } from '../domain/notice/link.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
 import { incidentRequest, startTestService, type TestService } from './support/service.js';
+import { claimOne, recordOne } from './support/deliveries.js';
 
 const TWILIO = {
   TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
@@ -77,8 +78,8 @@ describe('Twilio status callbacks', () => {
 
   it('records a delivery receipt with a valid signature and refuses a forged one with 403', async () => {
     const key = { incidentId, userId: 'u-17', channel: 'sms' as const, noticeVersion: 1 };
-    expect(await svc.ledger.claimDelivery(key)).toBe('claimed');
-    await svc.ledger.recordDeliveryOutcome(key, { status: 'accepted', providerId: sid });
+    expect(await claimOne(svc.ledger, key)).toBe('claimed');
+    await recordOne(svc.ledger, key, { status: 'accepted', providerId: sid });
 
     const params = { MessageSid: sid, MessageStatus: 'delivered', AccountSid: TWILIO.TWILIO_ACCOUNT_SID };
     const forged = await post(params, twilio.getExpectedTwilioSignature('wrong-token', url, params));
@@ -95,7 +96,7 @@ describe('Twilio status callbacks', () => {
 
   it('finds the delivery by the reference in its URL, even before the worker recorded the acceptance', async () => {
     const key = { incidentId, userId: 'ada@example.com', channel: 'sms' as const, noticeVersion: 2 };
-    expect(await svc.ledger.claimDelivery(key)).toBe('claimed');
+    expect(await claimOne(svc.ledger, key)).toBe('claimed');
     const ref = sealDeliveryRef(key, linkSecret());
     const path = `/webhooks/twilio/status?d=${ref}`;
     const params = {
@@ -132,8 +133,8 @@ describe('Twilio status callbacks', () => {
 
     // A late receipt of an earlier message of a delivery (sent again after a crash) leaves the later one's alone.
     const key3 = { ...key, noticeVersion: 3 };
-    await svc.ledger.claimDelivery(key3);
-    await svc.ledger.recordDeliveryOutcome(key3, { status: 'accepted', providerId: params.MessageSid });
+    await claimOne(svc.ledger, key3);
+    await recordOne(svc.ledger, key3, { status: 'accepted', providerId: params.MessageSid });
     const at3 = `/webhooks/twilio/status?d=${sealDeliveryRef(key3, linkSecret())}`;
     const late = await signed(
       { ...params, MessageSid: sid.replace(/a/g, 'f'), MessageStatus: 'undelivered' },
@@ -150,9 +151,9 @@ describe('Twilio status callbacks', () => {
     // A reference that does not open (sealed with a secret since retired): Twilio signed the
     // callback, so it still counts, found by the message's sid.
     const key4 = { ...key, noticeVersion: 4 };
-    await svc.ledger.claimDelivery(key4);
+    await claimOne(svc.ledger, key4);
     const sid4 = sid.replace(/a/g, 'd');
-    await svc.ledger.recordDeliveryOutcome(key4, { status: 'accepted', providerId: sid4 });
+    await recordOne(svc.ledger, key4, { status: 'accepted', providerId: sid4 });
     const retired = await signed(
       { ...params, MessageSid: sid4 },
       `/webhooks/twilio/status?d=${sealDeliveryRef(key4, 'a-retired-secret-that-is-at-least-32-bytes')}`,

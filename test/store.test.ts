@@ -15,6 +15,7 @@ import {
 import { SQLITE_FILE } from '../store/open.js';
 import { SqlLedger } from '../store/sql-ledger.js';
 import { newIncident, openTestStore, sampleFacts, STORE_KINDS, type TestStore } from './support/stores.js';
+import { claimOne, recordOne } from './support/deliveries.js';
 
 const key = (incidentId: string, userId: string, channel: DeliveryKey['channel'] = 'email'): DeliveryKey => ({
   incidentId,
@@ -119,7 +120,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     it('deletes an incident with its snapshot but keeps its audit trail', async () => {
       const id = await newIncident(ledger);
       await ledger.upsertAffectedUsers(id, [{ userId: 'u1', email: 'u1@example.com' }]);
-      await ledger.claimDelivery({ incidentId: id, userId: 'u1', channel: 'email', noticeVersion: 1 });
+      await claimOne(ledger, { incidentId: id, userId: 'u1', channel: 'email', noticeVersion: 1 });
       await ledger.appendAudit({ incidentId: id, actor: 'alice', action: 'incident:opened' });
       expect(await ledger.deleteIncident(id)).toBe(true);
       expect(await ledger.getIncident(id)).toBeUndefined();
@@ -363,13 +364,11 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     it('claims a key once; an accepted send is never claimed again', async () => {
       const id = await newIncident(ledger);
       const k = key(id, 'u1');
-      expect(await ledger.claimDelivery(k)).toBe('claimed');
-      expect(await ledger.claimDelivery(k)).toBe('already_claimed');
-      expect(await ledger.recordDeliveryOutcome(k, { status: 'accepted', providerId: 'msg-1' })).toBe(
-        'accepted',
-      );
-      expect(await ledger.claimDelivery(k)).toBe('already_accepted');
-      expect(await ledger.claimDelivery(k, { reclaimAfterMs: 0, now: '2099-01-01T00:00:00.000Z' })).toBe(
+      expect(await claimOne(ledger, k)).toBe('claimed');
+      expect(await claimOne(ledger, k)).toBe('already_claimed');
+      expect(await recordOne(ledger, k, { status: 'accepted', providerId: 'msg-1' })).toBe('accepted');
+      expect(await claimOne(ledger, k)).toBe('already_accepted');
+      expect(await claimOne(ledger, k, { reclaimAfterMs: 0, now: '2099-01-01T00:00:00.000Z' })).toBe(
         'already_accepted',
       );
       const row = await ledger.getDelivery(k);
@@ -380,8 +379,8 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         possibleDuplicate: false,
       });
       // Another notice version or channel is another send.
-      expect(await ledger.claimDelivery({ ...k, noticeVersion: 2 })).toBe('claimed');
-      expect(await ledger.claimDelivery({ ...k, channel: 'sms' })).toBe('claimed');
+      expect(await claimOne(ledger, { ...k, noticeVersion: 2 })).toBe('claimed');
+      expect(await claimOne(ledger, { ...k, channel: 'sms' })).toBe('claimed');
     });
 
     it('gives a contended key to exactly one of many concurrent claimers', async () => {
@@ -389,7 +388,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       const other = await store.reopen();
       try {
         const results = await Promise.all(
-          Array.from({ length: 12 }, (_, i) => (i % 2 ? other : ledger).claimDelivery(key(id, 'hot'))),
+          Array.from({ length: 12 }, (_, i) => claimOne(i % 2 ? other : ledger, key(id, 'hot'))),
         );
         expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
         expect(results.filter((r) => r === 'already_claimed')).toHaveLength(11);
@@ -401,20 +400,20 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     it('retries a retryable failure, takes over a stale claim and counts it as a possible duplicate', async () => {
       const id = await newIncident(ledger);
       const k = key(id, 'u2', 'sms');
-      await ledger.claimDelivery(k, { now: '2026-11-20T10:00:00.000Z' });
+      await claimOne(ledger, k, { now: '2026-11-20T10:00:00.000Z' });
       expect(
-        await ledger.recordDeliveryOutcome(k, {
+        await recordOne(ledger, k, {
           status: 'failed_retryable',
           errorCode: '20429',
           errorMessage: 'busy',
         }),
       ).toBe('failed_retryable');
-      expect(await ledger.claimDelivery(k, { now: '2026-11-20T10:01:00.000Z' })).toBe('claimed');
+      expect(await claimOne(ledger, k, { now: '2026-11-20T10:01:00.000Z' })).toBe('claimed');
       // The worker dies before recording: a recent claim is left alone, a stale one is taken over.
-      expect(await ledger.claimDelivery(k, { now: '2026-11-20T10:01:30.000Z', reclaimAfterMs: 60_000 })).toBe(
+      expect(await claimOne(ledger, k, { now: '2026-11-20T10:01:30.000Z', reclaimAfterMs: 60_000 })).toBe(
         'already_claimed',
       );
-      expect(await ledger.claimDelivery(k, { now: '2026-11-20T10:03:00.000Z', reclaimAfterMs: 60_000 })).toBe(
+      expect(await claimOne(ledger, k, { now: '2026-11-20T10:03:00.000Z', reclaimAfterMs: 60_000 })).toBe(
         'reclaimed',
       );
       expect(await ledger.getDelivery(k)).toMatchObject({
@@ -428,18 +427,18 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     it('claims a page in one call, reporting each key', async () => {
       const id = await newIncident(ledger);
       const batch = { incidentId: id, channel: 'push' as const, noticeVersion: 1 };
-      await ledger.claimDelivery(key(id, 'b', 'push'));
-      await ledger.recordDeliveryOutcome(key(id, 'b', 'push'), { status: 'accepted', providerId: 'p-b' });
-      await ledger.claimDelivery(key(id, 'c', 'push'));
-      await ledger.recordDeliveryOutcome(key(id, 'c', 'push'), {
+      await claimOne(ledger, key(id, 'b', 'push'));
+      await recordOne(ledger, key(id, 'b', 'push'), { status: 'accepted', providerId: 'p-b' });
+      await claimOne(ledger, key(id, 'c', 'push'));
+      await recordOne(ledger, key(id, 'c', 'push'), {
         status: 'failed_permanent',
         errorCode: 'UNREGISTERED',
       });
-      await ledger.recordDeliveryOutcome(key(id, 'd', 'push'), {
+      await recordOne(ledger, key(id, 'd', 'push'), {
         status: 'unreachable',
         reason: 'no push token',
       });
-      await ledger.claimDelivery(key(id, 'e', 'push'));
+      await claimOne(ledger, key(id, 'e', 'push'));
       const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'a'];
       expect(await ledger.claimDeliveries(batch, ids)).toEqual([
         'claimed',
@@ -491,20 +490,16 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
     it('never moves a delivery backwards and records callbacks by provider id', async () => {
       const id = await newIncident(ledger);
       const k = key(id, 'cb', 'sms');
-      await ledger.claimDelivery(k);
+      await claimOne(ledger, k);
       // The status callback overtakes the worker's own record of acceptance.
-      expect(await ledger.recordDeliveryOutcome(k, { status: 'delivered', providerId: 'SM1' })).toBe(
-        'delivered',
-      );
-      expect(await ledger.recordDeliveryOutcome(k, { status: 'accepted', providerId: 'SM1' })).toBe(
-        'delivered',
-      );
-      expect(await ledger.recordDeliveryOutcome(k, { status: 'failed_retryable' })).toBe('delivered');
+      expect(await recordOne(ledger, k, { status: 'delivered', providerId: 'SM1' })).toBe('delivered');
+      expect(await recordOne(ledger, k, { status: 'accepted', providerId: 'SM1' })).toBe('delivered');
+      expect(await recordOne(ledger, k, { status: 'failed_retryable' })).toBe('delivered');
       expect(await ledger.getDelivery(k)).toMatchObject({ status: 'delivered', providerId: 'SM1' });
 
       const k2 = key(id, 'cb2', 'sms');
-      await ledger.claimDelivery(k2);
-      await ledger.recordDeliveryOutcome(k2, { status: 'accepted', providerId: 'SM2' });
+      await claimOne(ledger, k2);
+      await recordOne(ledger, k2, { status: 'accepted', providerId: 'SM2' });
       expect(
         await ledger.recordProviderCallback('sms', 'SM2', {
           status: 'failed_permanent',
@@ -515,9 +510,9 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       const row = await ledger.getDelivery(k2);
       expect(row?.errorMessage).toBe('550 5.1.1 Landline or unreachable carrier: [number] (owner [email])');
       expect(await ledger.recordProviderCallback('sms', 'unknown', { status: 'delivered' })).toBeUndefined();
-      expect(
-        await ledger.recordDeliveryOutcome(key(id, 'never', 'sms'), { status: 'accepted', providerId: 'x' }),
-      ).toBe(undefined);
+      expect(await recordOne(ledger, key(id, 'never', 'sms'), { status: 'accepted', providerId: 'x' })).toBe(
+        undefined,
+      );
     });
 
     it('counts progress per channel and pages deliveries with filters', async () => {
@@ -535,16 +530,15 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       ];
       for (const [userId, channel, status] of plan) {
         const k = key(id, userId, channel);
-        if (status !== 'unreachable') await ledger.claimDelivery(k);
+        if (status !== 'unreachable') await claimOne(ledger, k);
         if (status === 'accepted' || status === 'delivered') {
-          await ledger.recordDeliveryOutcome(k, { status: 'accepted', providerId: `${userId}-${channel}` });
+          await recordOne(ledger, k, { status: 'accepted', providerId: `${userId}-${channel}` });
         }
-        if (status === 'delivered') await ledger.recordDeliveryOutcome(k, { status: 'delivered' });
+        if (status === 'delivered') await recordOne(ledger, k, { status: 'delivered' });
         if (status === 'failed_permanent' || status === 'failed_retryable') {
-          await ledger.recordDeliveryOutcome(k, { status, errorCode: 'x' });
+          await recordOne(ledger, k, { status, errorCode: 'x' });
         }
-        if (status === 'unreachable')
-          await ledger.recordDeliveryOutcome(k, { status, reason: 'no contact data' });
+        if (status === 'unreachable') await recordOne(ledger, k, { status, reason: 'no contact data' });
       }
       expect(await ledger.deliveryCounts(id)).toEqual({
         channels: {
@@ -683,8 +677,8 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         { userId: 'p1', name: 'Pia', email: 'pia@example.com', phone: '+4915123456789', country: 'DE' },
         { userId: 'p2', name: 'Pat', pushToken: 'tok', country: 'FR', locale: 'fr' },
       ]);
-      await ledger.claimDelivery(key(id, 'p1'));
-      await ledger.recordDeliveryOutcome(key(id, 'p1'), {
+      await claimOne(ledger, key(id, 'p1'));
+      await recordOne(ledger, key(id, 'p1'), {
         status: 'failed_permanent',
         errorMessage: '550 mailbox unavailable',
       });
