@@ -72,6 +72,9 @@ export const Contact = z
   .strict();
 export type Contact = z.infer<typeof Contact>;
 
+/** How far ahead of this server's clock a discovery time may be: the responder's clock may run a little fast. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** What a responder sends to open an incident. */
 export const OpenIncidentRequest = z
   .object({
@@ -94,6 +97,10 @@ export const OpenIncidentRequest = z
   })
   .strict()
   .superRefine((v, ctx) => {
+    // Time only moves on, so facts accepted once still pass when parsed again later.
+    if (Date.parse(v.discoveredAt) > Date.now() + CLOCK_SKEW_MS) {
+      ctx.addIssue({ code: 'custom', path: ['discoveredAt'], message: 'must not be in the future' });
+    }
     if (v.occurredFrom && v.occurredTo && v.occurredFrom > v.occurredTo) {
       ctx.addIssue({ code: 'custom', path: ['occurredTo'], message: 'must not be before occurredFrom' });
     }

@@ -60,6 +60,20 @@ describe('validation', () => {
     expect(extra.status).toBe(400);
   });
 
+  it('answers 400 for a discovery in the future, allowing a few minutes of clock skew', async () => {
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const r = await svc.call('responder', 'POST', '/v1/incidents', incidentRequest({ discoveredAt: at(60) }));
+    expect(r.status).toBe(400);
+    expect(r.json.error.issues).toEqual([{ path: 'discoveredAt', message: 'must not be in the future' }]);
+    const skewed = await svc.call(
+      'responder',
+      'POST',
+      '/v1/incidents',
+      incidentRequest({ discoveredAt: at(2) }),
+    );
+    expect(skewed.status).toBe(201);
+  });
+
   it('answers 400, not 500, for a body that is not JSON', async () => {
     const r = await svc.call('responder', 'POST', '/v1/incidents', '{"title":');
     expect(r.status).toBe(400);

@@ -28,6 +28,24 @@ type Obligation = {
 };
 
 describe('obligations of an incident', () => {
+  it('refuses a judgement for a regime the rules pack does not know, naming the known ones', async () => {
+    const id = await svc.openIncident({});
+    const r = await svc.call('approver', 'POST', `/v1/incidents/${id}/judgements`, {
+      kind: 'risk',
+      value: true,
+      reason: 'Passwords were exposed',
+      regime: 'narnia',
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.error.issues).toHaveLength(1);
+    expect(r.json.error.issues[0].path).toBe('regime');
+    expect(r.json.error.issues[0].message).toMatch(
+      /^unknown regime "narnia"; known regimes: .*\beu_gdpr\b.*\bus_florida\b/,
+    );
+    const audit = await svc.ledger.listAudit(id);
+    expect(audit.some((a) => a.action.startsWith('judgement:'))).toBe(false);
+  });
+
   it('lists who must be told what by when, and moves as judgements are recorded', async () => {
     const discoveredAt = '2026-03-02T10:00:00Z';
     const id = await svc.openIncident({

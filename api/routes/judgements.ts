@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JudgementRequest, MOMENT_KINDS, recordJudgement } from '../../domain/obligations/judgement.js';
+import { RULES_PACK, regimeById } from '../../domain/obligations/rules-pack.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
 import { decisionSigner } from '../../platform/signing.js';
 import { incidentWorkflowId, recordJudgementUpdate } from '../../workflows/incident-messages.js';
@@ -42,6 +43,14 @@ export function judgementRoutes(
       },
       async (request, reply) => {
         const { id } = request.params;
+        const { regime } = request.body;
+        // Checked here, not in JudgementRequest: the rules pack imports the judgement kinds.
+        if (regime !== undefined && !regimeById(regime)) {
+          const known = RULES_PACK.map((r) => r.id).join(', ');
+          throw new HttpError(400, 'invalid_request', 'Invalid judgement', [
+            { path: 'regime', message: `unknown regime "${regime}"; known regimes: ${known}` },
+          ]);
+        }
         await loadIncident(deps, id);
         const by = actorOf(request);
         let judgement;
