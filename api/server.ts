@@ -40,7 +40,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     // Long enough for any id or token the schemas allow, so zod answers 400 naming the parameter.
-    maxParamLength: 8192,
+    routerOptions: { maxParamLength: 8192 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
