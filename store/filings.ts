@@ -1,7 +1,9 @@
-// Regulator filings of an incident (the filings issue decides ids and statuses).
+// Regulator filings of an incident: one row per filing id (incident + obligation), replaced as the
+// filing workflow moves it on; the report, its hash, the receipt and the regulator's acknowledgement.
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { LedgerDatabase } from './schema.js';
+import { decodeCursor, encodeCursor, type Page } from './page.js';
 import { nowIso, SqlRepository } from './sql-repository.js';
 
 export interface FilingRecord {
@@ -18,6 +20,14 @@ export interface FilingRecord {
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** `<regime>.<kind>.<phase>[.<region>]`; null on rows written before filings had workflows. */
+  obligationId: string | null;
+  /** Recipient id from the recipients file (or the development stand-in). */
+  recipient: string | null;
+  /** SHA-256 of the report as filed. */
+  reportHash: string | null;
+  acknowledgement: unknown;
+  acknowledgedAt: string | null;
 }
 export interface NewFiling {
   /** Generated (UUID) when absent. */
@@ -30,16 +40,26 @@ export interface NewFiling {
   receipt?: unknown;
   dueAt?: string | null;
   submittedAt?: string | null;
+  obligationId?: string | null;
+  recipient?: string | null;
+  reportHash?: string | null;
+  acknowledgement?: unknown;
+  acknowledgedAt?: string | null;
   /** ISO 8601; defaults to now. */
   at?: string;
 }
 
 export interface FilingStore {
-  /** Creates or replaces a regulator filing by id (the filings issue decides ids and statuses). */
+  /** Creates or replaces a regulator filing by id. */
   saveFiling(rec: NewFiling): Promise<FilingRecord>;
   getFiling(id: string): Promise<FilingRecord | undefined>;
   /** Oldest first. */
   listFilings(incidentId: string): Promise<FilingRecord[]>;
+  /** A regulator's view: its recipient's filings, newest first. Throws InvalidCursorError. */
+  listFilingsForRecipient(
+    recipient: string,
+    opts: { limit: number; cursor?: string },
+  ): Promise<Page<FilingRecord>>;
 }
 
 export class SqlFilings extends SqlRepository implements FilingStore {
@@ -53,6 +73,11 @@ export class SqlFilings extends SqlRepository implements FilingStore {
       receipt: rec.receipt === undefined ? null : this.flavor.json(rec.receipt),
       due_at: rec.dueAt ?? null,
       submitted_at: rec.submittedAt ?? null,
+      obligation_id: rec.obligationId ?? null,
+      recipient: rec.recipient ?? null,
+      report_hash: rec.reportHash ?? null,
+      acknowledgement: rec.acknowledgement === undefined ? null : this.flavor.json(rec.acknowledgement),
+      acknowledged_at: rec.acknowledgedAt ?? null,
       updated_at: at,
     };
     const r = await this.db
@@ -80,6 +105,32 @@ export class SqlFilings extends SqlRepository implements FilingStore {
     return rows.map((r) => this.toFiling(r));
   }
 
+  async listFilingsForRecipient(
+    recipient: string,
+    opts: { limit: number; cursor?: string },
+  ): Promise<Page<FilingRecord>> {
+    let q = this.db.selectFrom('filings').selectAll().where('recipient', '=', recipient);
+    if (opts.cursor) {
+      const [createdAt, id] = decodeCursor(opts.cursor, ['string', 'string']) as [string, string];
+      q = q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', createdAt),
+          eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.limit + 1)
+      .execute();
+    const items = rows.slice(0, opts.limit).map((r) => this.toFiling(r));
+    const last = items.at(-1);
+    return rows.length > opts.limit && last
+      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
+      : { items };
+  }
+
   private toFiling(r: Selectable<LedgerDatabase['filings']>): FilingRecord {
     const f = this.flavor;
     return {
@@ -94,6 +145,11 @@ export class SqlFilings extends SqlRepository implements FilingStore {
       submittedAt: f.readOptionalTime(r.submitted_at),
       createdAt: f.readTime(r.created_at),
       updatedAt: f.readTime(r.updated_at),
+      obligationId: r.obligation_id,
+      recipient: r.recipient,
+      reportHash: r.report_hash,
+      acknowledgement: r.acknowledgement === null ? null : f.readJson(r.acknowledgement),
+      acknowledgedAt: f.readOptionalTime(r.acknowledged_at),
     };
   }
 }

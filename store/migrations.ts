@@ -248,6 +248,29 @@ const affectedUserLinkRef: Migration = {
   },
 };
 
+/**
+ * A filing names the obligation it fulfils and the recipient it goes to (a regulator's key sees only
+ * its own recipient's filings, newest first), the hash of the report as sent, and the regulator's
+ * acknowledgement.
+ */
+function filingRecipients(flavor: FlavorName): Migration {
+  const t = types(flavor);
+  return {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('filings').addColumn('obligation_id', 'text').execute();
+      await db.schema.alterTable('filings').addColumn('recipient', 'text').execute();
+      await db.schema.alterTable('filings').addColumn('report_hash', 'text').execute();
+      await db.schema.alterTable('filings').addColumn('acknowledgement', t.json).execute();
+      await db.schema.alterTable('filings').addColumn('acknowledged_at', t.time).execute();
+      await db.schema
+        .createIndex('filings_recipient_created')
+        .on('filings')
+        .columns(['recipient', 'created_at', 'id'])
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(flavor: FlavorName): MigrationProvider {
   return {
     async getMigrations() {
@@ -257,6 +280,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0003_sms_provider_index': smsProviderIndex,
         '0004_no_sms_provider_index': noSmsProviderIndex,
         '0005_affected_user_link_ref': affectedUserLinkRef,
+        '0006_filing_recipients': filingRecipients(flavor),
       };
     },
   };

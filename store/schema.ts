@@ -80,6 +80,11 @@ export interface FilingsTable {
   submitted_at: NullableTime;
   created_at: Time;
   updated_at: Time;
+  obligation_id: string | null;
+  recipient: string | null;
+  report_hash: string | null;
+  acknowledgement: NullableJson;
+  acknowledged_at: NullableTime;
 }
 
 export interface AnnouncementsTable {

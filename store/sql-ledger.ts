@@ -143,6 +143,9 @@ export class SqlLedger implements Ledger {
   listFilings(...a: Args<FilingStore, 'listFilings'>) {
     return this.filings.listFilings(...a);
   }
+  listFilingsForRecipient(...a: Args<FilingStore, 'listFilingsForRecipient'>) {
+    return this.filings.listFilingsForRecipient(...a);
+  }
   saveAnnouncement(...a: Args<AnnouncementStore, 'saveAnnouncement'>) {
     return this.announcements.saveAnnouncement(...a);
   }

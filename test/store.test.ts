@@ -655,6 +655,8 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       expect((await ledger.listFilings(id)).map((f) => f.regime)).toEqual(['gdpr', 'cac']);
       expect(await ledger.getFiling(draft.id)).toEqual(submitted);
 
+      expect(submitted).toMatchObject({ recipient: null, obligationId: null, acknowledgement: null });
+
       const post = await ledger.saveAnnouncement({
         incidentId: id,
         kind: 'website',
@@ -667,6 +669,56 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       expect(await ledger.getAnnouncement(post.id)).toMatchObject({
         payload: { title: 'Notice of Data Breach' },
       });
+    });
+    it("lists a recipient's filings newest first, in pages, with their acknowledgement", async () => {
+      const id = await newIncident(ledger);
+      const recipient = `dpa-${id}`;
+      for (const [i, phase] of ['early_warning', 'notification', 'final'].entries()) {
+        await ledger.saveFiling({
+          id: `${id}.nis2.regulator_report.${phase}`,
+          incidentId: id,
+          obligationId: `nis2.regulator_report.${phase}`,
+          recipient,
+          regime: 'nis2',
+          phase,
+          status: 'submitted',
+          payload: { phase },
+          reportHash: 'ab'.repeat(32),
+          at: `2026-11-2${i}T09:00:00.000Z`,
+        });
+      }
+      await ledger.saveFiling({
+        incidentId: id,
+        recipient: 'someone-else',
+        regime: 'gdpr',
+        phase: 'initial',
+        status: 'draft',
+        payload: {},
+      });
+      const first = await ledger.listFilingsForRecipient(recipient, { limit: 2 });
+      expect(first.items.map((f) => f.phase)).toEqual(['final', 'notification']);
+      const rest = await ledger.listFilingsForRecipient(recipient, { limit: 2, cursor: first.nextCursor! });
+      expect(rest.items.map((f) => f.phase)).toEqual(['early_warning']);
+      expect(rest.nextCursor).toBeUndefined();
+
+      const [latest] = first.items;
+      const acked = await ledger.saveFiling({
+        ...latest!,
+        status: 'acknowledged',
+        acknowledgement: { by: 'bsi', reference: 'BSI-77' },
+        acknowledgedAt: '2026-11-23T09:00:00.000Z',
+      });
+      expect(await ledger.getFiling(acked.id)).toMatchObject({
+        status: 'acknowledged',
+        recipient,
+        obligationId: 'nis2.regulator_report.final',
+        reportHash: 'ab'.repeat(32),
+        acknowledgement: { by: 'bsi', reference: 'BSI-77' },
+        acknowledgedAt: '2026-11-23T09:00:00.000Z',
+      });
+      await expect(ledger.listFilingsForRecipient(recipient, { limit: 2, cursor: 'nope' })).rejects.toThrow(
+        InvalidCursorError,
+      );
     });
   });
 
