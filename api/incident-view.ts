@@ -63,7 +63,6 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
-    cancellation: state?.cancellation,
     links: incidentLinks(incident.id),
   };
 }
