@@ -1,10 +1,10 @@
 // Affected people read from the company's own user directory (a PostgreSQL table), inside the workflow.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually, startTestService, type TestService } from './support/service.js';
+import { testSchemaName } from './support/schema-name.js';
 
-const schema = `dir_${randomBytes(5).toString('hex')}`;
+const schema = testSchemaName('dir');
 let svc: TestService;
 let db: pg.Client;
 

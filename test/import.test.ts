@@ -1,6 +1,5 @@
 // Importing affected-user lists (CSV, NDJSON, a directory database) into both stores.
 import { createReadStream } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAffectedUsers, ImportFormatError, type ImportResult } from '../store/affected-user-import.js';
@@ -14,6 +13,7 @@ import {
   withClient,
   type TestStore,
 } from './support/stores.js';
+import { testSchemaName } from './support/schema-name.js';
 
 // Line numbers matter: the assertions below name them.
 const CSV = [
@@ -305,7 +305,7 @@ describe.each(STORE_KINDS)('affected-user import on %s', (kind) => {
   });
 
   describe('directory source', () => {
-    const dirSchema = `dir_${kind}_${randomBytes(4).toString('hex')}`;
+    const dirSchema = testSchemaName('dir', kind);
     let url: string;
     beforeAll(async () => {
       url = testDatabaseUrl();

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -11,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger, SQLITE_FILE, type LedgerOptions } from '../store/open.js';
 import { migrationProvider, type FlavorName } from '../store/migrations.js';
 import { sampleFacts, STORE_KINDS, testDatabaseUrl, withClient } from './support/stores.js';
+import { testSchemaName } from './support/schema-name.js';
 
 const BEFORE_LINK_REFS = '0004_no_sms_provider_index';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,7 +30,7 @@ async function oldLedger(kind: FlavorName, dataDir: string): Promise<OldLedger> 
     return { db, options: { dataDir } };
   }
   const databaseUrl = testDatabaseUrl();
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName('test');
   await withClient(databaseUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: `-c search_path=${schema}` });
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });

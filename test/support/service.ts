@@ -17,6 +17,7 @@ import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createWorker } from '../../worker/worker.js';
+import { testSchemaName } from './schema-name.js';
 
 // Worker state changes are logged at INFO; tests only want to see warnings.
 let runtimeInstalled = false;
@@ -101,7 +102,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       ? await openLedger({
           databaseUrl: inject('databaseUrl'),
           dataDir,
-          schema: `svc_${randomBytes(6).toString('hex')}`,
+          schema: testSchemaName('svc'),
         })
       : await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
   const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };

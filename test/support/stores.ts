@@ -1,7 +1,6 @@
 // Both ledger stores for tests: SQLite in a temporary folder, PostgreSQL in a fresh schema of the
 // test server (from the global setup, TEST_DATABASE_URL, or scripts/postgres.sh as a last resort).
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { inject } from 'vitest';
 import { OpenIncidentRequest, type IncidentFacts } from '../../domain/incident.js';
 import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
+import { testSchemaName } from './schema-name.js';
 
 export const STORE_KINDS = ['sqlite', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -53,7 +53,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     };
   }
   const databaseUrl = testDatabaseUrl();
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName('test');
   const ledger = await openLedger({ databaseUrl, dataDir, schema, poolSize: 4 });
   return {
     kind,
