@@ -13,13 +13,7 @@ import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
-export {
-  SmsChannel,
-  verifyTwilioCallback,
-  TwilioStatusCallback,
-  twilioDeliveryState,
-  type SmsItem,
-} from './sms.js';
+export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
