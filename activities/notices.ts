@@ -6,7 +6,7 @@ import type { FanoutTotals, NoticeChannel } from '../domain/fallback.js';
 import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { Channels } from './channels/index.js';
-import { LanePriority } from './lane-priority.js';
+import { LanePriority } from './throughput/lane-priority.js';
 import { currentActivity } from './notices/activity-context.js';
 import { SendGate } from './notices/gate.js';
 import { OutcomeWriter } from './notices/outcome-writer.js';

@@ -7,8 +7,8 @@ import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import { EmailChannel, type EmailItem } from './email.js';
 import { PushChannel, type PushItem } from './push.js';
 import type { ChannelName } from './outcome.js';
-import type { SendRequest } from './send-messages.js';
-import { SendingThread } from './sending-thread.js';
+import type { SendRequest } from '../throughput/send-messages.js';
+import { SendingThread } from '../throughput/sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';

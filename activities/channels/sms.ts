@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import type { SmsConfig } from '../../platform/channel-providers.js';
 import { statusCallbackFor } from '../../platform/twilio-callback.js';
 import { mapBounded, shortMessage, type SendResult } from './outcome.js';
-import { TwilioHttpClient } from './twilio-http.js';
+import { TwilioHttpClient } from '../throughput/twilio-http.js';
 
 export interface SmsItem {
   key: string;

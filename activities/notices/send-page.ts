@@ -11,7 +11,7 @@ import {
 import type { ChannelSettings } from '../../platform/channel-config.js';
 import type { Ledger, StoredAffectedUser } from '../../store/ledger.js';
 import type { Channels } from '../channels/index.js';
-import type { LanePriority } from '../lane-priority.js';
+import type { LanePriority } from '../throughput/lane-priority.js';
 import type { NoticeActivityContext } from './activity-context.js';
 import { claimBatchSize, claimSends } from './claim.js';
 import type { SendGate } from './gate.js';
