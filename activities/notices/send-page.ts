@@ -55,7 +55,6 @@ const HEARTBEAT_EVERY_MS = 5000;
 
 class NoticePageRun {
   readonly progress: PageProgress;
-  private readonly notices: PageNotices;
   private readonly record: PageRecordInput;
 
   constructor(
@@ -63,10 +62,9 @@ class NoticePageRun {
     private readonly input: SendNoticePageInput,
     private readonly activity: NoticeActivityContext,
     people: readonly StoredAffectedUser[],
-    notices: PageNotices,
+    private readonly notices: PageNotices,
   ) {
     this.progress = new PageProgress(people);
-    this.notices = notices;
     this.record = {
       outcomes: s.outcomes,
       ledger: s.ledger,
