@@ -107,9 +107,9 @@ export interface ChannelSettings {
   /** The domain of deterministic email Message-IDs: the sender's. */
   emailDomain: string;
   fanout: FanoutSettings;
-  /** The channels send from a thread of their own (activities/channels/sending-thread.ts). */
+  /** The channels send from a thread of their own (activities/throughput/sending-thread.ts). */
   sendingThread: boolean;
-  /** Passed to `limitHeapGrowth` (worker/heap-growth.ts) when the worker starts; 0 leaves V8's heuristics. */
+  /** Passed to `limitHeapGrowth` (activities/throughput/heap-growth.ts) when the worker starts; 0 leaves V8's heuristics. */
   heapGrowthPercent: number;
   /** No secret was configured, so one was derived for local use; never in production. */
   derivedLinkSecret: boolean;

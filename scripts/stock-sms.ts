@@ -1,6 +1,6 @@
 // The bench's SMS ceiling: the Twilio SDK as it comes (its own axios HTTP client), only pointed at
 // the local server. The service sends the same messages through the same channel with a leaner HTTP
-// client of its own (activities/channels/twilio-http.ts); the bench measures that loop too and
+// client of its own (activities/throughput/twilio-http.ts); the bench measures that loop too and
 // prints both.
 import twilio from 'twilio';
 import type RequestClientBase from 'twilio/lib/base/RequestClient.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { limitHeapGrowth } from '../worker/heap-growth.js';
+import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
 
 const load = fileURLToPath(new URL('./support/heap-growth-load.ts', import.meta.url));
 

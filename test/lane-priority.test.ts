@@ -5,7 +5,7 @@ import {
   machineBusy,
   workerBusy,
   type CpuTimes,
-} from '../activities/lane-priority.js';
+} from '../activities/throughput/lane-priority.js';
 
 /** Whether `p` settles within `ms`. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {

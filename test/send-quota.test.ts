@@ -1,8 +1,8 @@
 // Providers' rate limits hold for every worker together: each worker takes its sends from one
 // per-second count in the ledger (SQLite file or PostgreSQL), so two workers share one quota.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendGate } from '../activities/notice-gate.js';
-import { SharedSendQuota } from '../activities/send-quota.js';
+import { SendGate } from '../activities/notices/gate.js';
+import { SharedSendQuota } from '../activities/notices/send-quota.js';
 import type { Ledger } from '../store/ledger.js';
 import { openTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
 

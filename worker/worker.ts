@@ -7,7 +7,7 @@ import { loadChannelSettings, type ChannelSettings } from '../platform/channel-c
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
 import { workflowsPath } from './workflow-bundle.js';
 
 export interface WorkerOptions {

@@ -7,19 +7,13 @@ import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import { EmailChannel, type EmailItem } from './email.js';
 import { PushChannel, type PushItem } from './push.js';
 import type { ChannelName } from './outcome.js';
-import type { SendRequest } from './send-messages.js';
-import { SendingThread } from './sending-thread.js';
+import type { SendRequest } from '../throughput/send-messages.js';
+import { SendingThread } from '../throughput/sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
 export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
-export {
-  SmsChannel,
-  verifyTwilioCallback,
-  TwilioStatusCallback,
-  twilioDeliveryState,
-  type SmsItem,
-} from './sms.js';
+export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */

@@ -7,7 +7,7 @@ import {
   TwilioStatusCallback,
   twilioDeliveryState,
   verifyTwilioCallback,
-} from '../../activities/channels/sms.js';
+} from '../../platform/twilio-callback.js';
 import { openDeliveryRef } from '../../domain/delivery-ref.js';
 import type { DeliveryKey, Ledger } from '../../store/ledger.js';
 import { HttpError, issuesFromZod } from '../errors.js';

@@ -5,6 +5,7 @@ import {
   type NoticeDocument,
   type NoticeHeading,
 } from './document.js';
+import { emailFromLayout, emailLayouts, type EmailLayouts } from './email-layout.js';
 import { NoticeCommonInput, NoticeInput, NoticeRecipientInput, type ParsedNoticeInput } from './input.js';
 import { smsText } from './sms-text.js';
 import { escapeHtml, fill, oneLine, safeHref, truncate } from './text.js';
@@ -175,43 +176,9 @@ export function renderNotice(raw: NoticeInput): RenderedNotice {
 export function noticeWriter(common: NoticeCommonInput): (recipient: NoticeRecipientInput) => RenderedNotice {
   const shared = NoticeCommonInput.parse(common);
   // People of the same language, time zone and data categories get the same email but for their
-  // name and link: it is laid out once with markers in their place. Not when the incident's own
-  // text could contain a marker (then every email is laid out whole).
-  const emails = JSON.stringify(shared).match(/[\uE000\uE001]/) ? undefined : new Map<string, EmailLayout>();
-  return (recipient) => rendered({ ...shared, ...NoticeRecipientInput.parse(recipient) }, emails);
-}
-
-/** Stand-ins for the person's name and link in an email laid out for many people. */
-const NAME_MARK = '\uE000';
-const LINK_MARK = 'https://link.invalid/\uE001';
-/** How the marks read in the HTML: the link as `safeHref` writes it (percent-encoded). */
-const HTML_MARKS = [NAME_MARK, safeHref(LINK_MARK)!];
-const TEXT_MARKS = [NAME_MARK, LINK_MARK];
-
-/** `text` cut at each mark; the function returned puts back, at each cut, the value of the mark cut there. */
-function cutAtMarks(text: string, marks: readonly string[]): (values: readonly string[]) => string {
-  const pieces: string[] = [];
-  const slots: number[] = [];
-  const pattern = new RegExp(marks.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
-  let from = 0;
-  for (const m of text.matchAll(pattern)) {
-    pieces.push(text.slice(from, m.index));
-    slots.push(marks.indexOf(m[0]));
-    from = m.index + m[0].length;
-  }
-  pieces.push(text.slice(from));
-  return (values) => {
-    let out = pieces[0]!;
-    for (let i = 0; i < slots.length; i++) out += values[slots[i]!]! + pieces[i + 1]!;
-    return out;
-  };
-}
-
-interface EmailLayout {
-  subject: string;
-  language: string;
-  html: (values: readonly string[]) => string;
-  text: (values: readonly string[]) => string;
+  // name and link (email-layout.ts).
+  const layouts = emailLayouts(shared);
+  return (recipient) => rendered({ ...shared, ...NoticeRecipientInput.parse(recipient) }, layouts);
 }
 
 function replyTo(input: ParsedNoticeInput): RenderedEmail['replyTo'] {
@@ -230,46 +197,17 @@ function emailOf(input: ParsedNoticeInput, heading: NoticeHeading): RenderedEmai
   };
 }
 
-/** The person's email from the layout of people like them, laid out with marks the first time. */
-function emailFromLayout(
+/** The person's email: filled in from the layout of people like them where it can be, else laid out whole. */
+function personEmail(
   input: ParsedNoticeInput,
   heading: NoticeHeading,
-  layouts: Map<string, EmailLayout>,
+  layouts?: EmailLayouts,
 ): RenderedEmail {
-  const href = safeHref(input.noticeUrl);
-  if (!href) return emailOf(input, heading);
-  const { name, ...rest } = input.person;
-  const key = JSON.stringify([input.locale, name !== undefined, rest.timeZone, rest.dataCategories]);
-  let layout = layouts.get(key);
-  if (!layout) {
-    const marked = emailOf(
-      {
-        ...input,
-        person: { ...rest, ...(name !== undefined ? { name: NAME_MARK } : {}) },
-        noticeUrl: LINK_MARK,
-      },
-      heading,
-    );
-    layout = {
-      subject: marked.subject,
-      language: marked.language,
-      html: cutAtMarks(marked.html, HTML_MARKS),
-      text: cutAtMarks(marked.text, TEXT_MARKS),
-    };
-    if (layouts.size >= 1000) layouts.clear();
-    layouts.set(key, layout);
-  }
-  const person = name !== undefined ? oneLine(name) : '';
-  return {
-    subject: layout.subject,
-    language: layout.language,
-    replyTo: replyTo(input),
-    html: layout.html([escapeHtml(person), escapeHtml(href)]),
-    text: layout.text([person, input.noticeUrl]),
-  };
+  const filled = layouts && emailFromLayout(input, layouts, (marked) => emailOf(marked, heading));
+  return filled ? { ...filled, replyTo: replyTo(input) } : emailOf(input, heading);
 }
 
-function rendered(input: ParsedNoticeInput, emailLayouts?: Map<string, EmailLayout>): RenderedNotice {
+function rendered(input: ParsedNoticeInput, layouts?: EmailLayouts): RenderedNotice {
   // SMS and push need only the heading; the full document is laid out for email alone.
   const heading = noticeHeading(input);
   const t = heading.template;
@@ -279,9 +217,7 @@ function rendered(input: ParsedNoticeInput, emailLayouts?: Map<string, EmailLayo
   let push: RenderedNotice['push'] | undefined;
   return {
     get email() {
-      return (email ??= emailLayouts
-        ? emailFromLayout(input, heading, emailLayouts)
-        : emailOf(input, heading));
+      return (email ??= personEmail(input, heading, layouts));
     },
     get sms() {
       return (sms ??= smsText(heading, input.noticeUrl, supplemental));

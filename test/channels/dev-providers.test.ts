@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChannels, noticeMessageId, verifyTwilioCallback } from '../../activities/channels/index.js';
+import { createChannels, noticeMessageId } from '../../activities/channels/index.js';
+import { verifyTwilioCallback } from '../../platform/twilio-callback.js';
 import { renderOutboxPage } from '../../dev/outbox-page.js';
 import { startDevProviders, type DevProviders } from '../../dev/providers.js';
 import { NOTICE_LINK, sampleNotice } from '../support/channel-fixtures.js';

@@ -1,11 +1,11 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SmsChannel } from '../../activities/channels/index.js';
 import {
-  SmsChannel,
   TwilioStatusCallback,
   twilioDeliveryState,
   verifyTwilioCallback,
-} from '../../activities/channels/index.js';
+} from '../../platform/twilio-callback.js';
 import { startTwilioServer, type TwilioServer } from '../../dev/twilio-server.js';
 import { NOTICE_LINK, sampleNotice } from '../support/channel-fixtures.js';
 import { createServer, type Server } from 'node:http';

@@ -2,7 +2,7 @@
 // with fast-turning garbage around it, as a fan-out has. Prints the largest old space seen and the
 // live data after a full collection, in MiB. Argument: the growth percent, or 0 for V8's own.
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { limitHeapGrowth } from '../../worker/heap-growth.js';
+import { limitHeapGrowth } from '../../activities/throughput/heap-growth.js';
 
 const percent = Number(process.argv[2]);
 if (percent > 0) limitHeapGrowth(percent);

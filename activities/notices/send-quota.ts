@@ -1,7 +1,7 @@
 // A provider's rate limit holds for the account, not for one worker: every worker takes its sends
 // from the same per-second count in the ledger before it sends. Sends are taken in blocks (a tenth
 // of a second's worth) so a worker asks the ledger a few times a second, not once per notice.
-import type { Channel, Ledger } from '../store/ledger.js';
+import type { Channel, Ledger } from '../../store/ledger.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

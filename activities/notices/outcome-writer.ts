@@ -1,7 +1,7 @@
 // Delivery outcomes arrive one send at a time; writing each in its own transaction costs more than
 // the send. They are gathered for a few milliseconds and written together, and each caller still
 // waits until its own outcome is in the ledger before it counts the notice as sent.
-import type { DeliveryKey, DeliveryOutcome, DeliveryStatus, Ledger } from '../store/ledger.js';
+import type { DeliveryKey, DeliveryOutcome, DeliveryStatus, Ledger } from '../../store/ledger.js';
 
 interface Waiting {
   key: DeliveryKey;

@@ -1,9 +1,10 @@
-// Between two full collections V8 lets a heap grow to as much as four times what survived the last
-// one. A fan-out allocates fast around a steady live set (the pages in flight), so at that factor a
-// worker's memory rose with the length of the run: a 100,000-person run climbed to about 400 MiB of
-// main-thread heap over a live set near 100 MiB, where a 10,000-person run ended before the first
-// climb. Growth held to a fixed share over the live set keeps memory a function of the work in
-// flight, not of how many people an incident has.
+// Throughput device: a worker's memory follows the work in flight, not the length of a fan-out.
+//
+// Between two full collections V8 lets a heap grow to a multiple of what survived the last one. A
+// fan-out allocates fast around a steady live set (the pages in flight), so at that factor a
+// worker's memory rose with the length of the run (docs/benchmarks.md keeps the figures). Growth
+// held to a fixed share over the live set keeps memory a function of the work in flight, not of how
+// many people an incident has.
 import { setFlagsFromString } from 'node:v8';
 
 /**

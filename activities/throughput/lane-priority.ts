@@ -1,3 +1,5 @@
+// Throughput device: while CPU is the limit, more people are reached early (cheapest channel first).
+//
 // When CPU is what limits sending (the worker's event loop busy nearly all the time, or the machine's
 // cores all taken, as when the worker shares them with other workers or a local relay), the channel
 // that reaches a person for the least CPU goes first: a push costs a fraction of an SMS, an SMS a
@@ -6,7 +8,7 @@
 // While the CPU has room to spare (providers slower than the worker, rate limits), nobody waits.
 import { cpus, type CpuInfo } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { NoticeChannel } from '../domain/fallback.js';
+import type { NoticeChannel } from '../../domain/fallback.js';
 
 /** Cheapest per notice first, as measured by `npm run bench` (CPU per notice of each loop alone). */
 export const CHEAPEST_FIRST: readonly NoticeChannel[] = ['push', 'sms', 'email'];

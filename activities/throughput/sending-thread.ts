@@ -1,3 +1,5 @@
+// Throughput device: one worker process sends on two cores (the channels' SDKs on a thread of their own).
+//
 // The channels' SDKs (HTTP, TLS, SMTP and their buffers) take most of a notice's CPU. Node runs a
 // worker's activities on one thread, so they run here on a thread of their own instead: the main
 // thread keeps the ledger, the notice text and Temporal, and one worker process uses two cores.
@@ -6,7 +8,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChannelsConfig } from '../../platform/channel-providers.js';
-import type { ChannelName, SendResult } from './outcome.js';
+import type { ChannelName, SendResult } from '../channels/outcome.js';
 import type { SendReply, SendRequest } from './send-messages.js';
 
 interface Waiting {

@@ -1,9 +1,10 @@
-// The body of a sending thread (see sending-thread.ts): it builds the channels from the configuration
-// it was started with and sends what the worker's main thread posts to it, one reply per request.
+// Part of the sending thread (sending-thread.ts), its body: it builds the channels from the
+// configuration it was started with and sends what the worker's main thread posts to it, one reply
+// per request.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChannelsConfig } from '../../platform/channel-providers.js';
-import { createChannels } from './index.js';
-import type { SendResult } from './outcome.js';
+import { createChannels } from '../channels/index.js';
+import type { SendResult } from '../channels/outcome.js';
 import type { SendReply, SendRequest } from './send-messages.js';
 
 const port = parentPort;

@@ -1,3 +1,4 @@
+// Throughput device: an SMS costs less CPU to send (Node's own kept-alive HTTP instead of the SDK's axios).
 import http from 'node:http';
 import https from 'node:https';
 import twilio from 'twilio';
@@ -16,8 +17,8 @@ export interface TwilioHttpOptions {
  * The Twilio SDK's HTTP client (its documented `httpClient` option), on Node's own http(s) with
  * kept-alive connections instead of the SDK's axios. The SDK still builds every request and reads
  * every answer; what goes is axios's per-request machinery, which cost more CPU than the rest of an
- * SMS's sending (`npm run bench` prints both loops: 380–570 µs of CPU per message through axios,
- * 170–350 µs through this). It also keeps the Retry-After header the SDK's exceptions drop, in
+ * SMS's sending (`npm run bench` prints both loops; docs/benchmarks.md keeps the figures). It also
+ * keeps the Retry-After header the SDK's exceptions drop, in
  * the error body's `details`. Behind an HTTP_PROXY it leaves the request to the SDK's own client,
  * which knows proxies.
  */
