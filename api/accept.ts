@@ -1,5 +1,6 @@
 // Content negotiation for the few routes that answer more than JSON (a filing's PDF, the register's
 // CSV): the client's most preferred of the offered media types, JSON when it names none of them.
+import { z } from 'zod';
 
 /** The offered type the Accept header ranks highest (by q, then by order); the first offered when none match. */
 export function preferredType<T extends string>(

@@ -11,14 +11,7 @@ import { BinaryBody, preferredType } from '../accept.js';
 import { HttpError, notFound } from '../errors.js';
 import { acknowledgeFiling, queryFilingState, type FilingDeps } from '../filing-acknowledgement.js';
 import { renderFilingPdf } from '../filing-pdf.js';
-import {
-  BinaryBody,
-  FilingList,
-  FilingStateAnswer,
-  filingSummary,
-  FilingView,
-  filingView,
-} from '../filing-view.js';
+import { FilingList, FilingStateAnswer, filingSummary, FilingView, filingView } from '../filing-view.js';
 import { errorResponses } from '../schemas.js';
 
 const FilingParams = z.object({
