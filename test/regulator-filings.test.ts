@@ -4,17 +4,26 @@
 // written to the ledger directly; the filing workflow is a stand-in (test/support/stand-in-filing-
 // workflow.ts) on a real Temporal server until the real one (workflows/filing.ts) lands.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys, sha256Hex } from '../api/api-keys.js';
 import { filingWorkflowId } from '../domain/filing/filing.js';
 import { OpenIncidentRequest } from '../domain/incident.js';
-import { dataConverter } from '../platform/data-converter.js';
+import { dataConverter, failureConverterPath } from '../platform/data-converter.js';
 import { filingStateQuery } from '../workflows/filing-messages.js';
 import { RECIPIENT_OF, startRegulatorApi, type RegulatorApi } from './support/regulator-api.js';
 import { incidentRequest } from './support/service.js';
 
 const workflowsPath = fileURLToPath(new URL('./support/stand-in-filing-workflow.ts', import.meta.url));
+
+const quiet = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (m: string) => console.warn(m),
+  error: (m: string) => console.error(m),
+};
 
 function report(filingId: string, incidentId: string) {
   return {
@@ -104,7 +113,7 @@ describe('regulator routes', () => {
     worker = await Worker.create({
       connection,
       taskQueue: api.config.TEMPORAL_TASK_QUEUE,
-      workflowsPath,
+      workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
       dataConverter: dataConverter(api.payloadKeys),
     });
     running = worker.run();
@@ -258,6 +267,16 @@ describe('regulator routes', () => {
     const doc = (await api.request(null, 'GET', '/openapi.json')).json() as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
     };
+    type Op = { responses: Record<string, { content: Record<string, unknown> }> };
+    const op = (path: string) => doc.paths[path]!.get as unknown as Op;
+    expect(Object.keys(op('/v1/filings/{id}').responses['200']!.content)).toEqual([
+      'application/json',
+      'application/pdf',
+    ]);
+    expect(Object.keys(op('/v1/register').responses['200']!.content)).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
     const walked: string[] = [];
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
