@@ -3,27 +3,14 @@
 // 404 for another recipient's filing and 403 on every other authenticated route. The filings are
 // written to the ledger directly; the filing workflow is a stand-in (test/support/stand-in-filing-
 // workflow.ts) on a real Temporal server until the real one (workflows/filing.ts) lands.
-import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys, sha256Hex } from '../api/api-keys.js';
 import { filingWorkflowId } from '../domain/filing/filing.js';
 import { OpenIncidentRequest } from '../domain/incident.js';
-import { dataConverter, failureConverterPath } from '../platform/data-converter.js';
 import { filingStateQuery } from '../workflows/filing-messages.js';
 import { RECIPIENT_OF, startRegulatorApi, type RegulatorApi } from './support/regulator-api.js';
 import { incidentRequest } from './support/service.js';
-
-const workflowsPath = fileURLToPath(new URL('./support/stand-in-filing-workflow.ts', import.meta.url));
-
-const quiet = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m: string) => console.warn(m),
-  error: (m: string) => console.error(m),
-};
+import { startStandInFilings, type StandInFilings } from './support/stand-in-filing-worker.js';
 
 function report(filingId: string, incidentId: string) {
   return {
@@ -60,9 +47,7 @@ describe('regulator keys in BREACH_API_KEYS', () => {
 
 describe('regulator routes', () => {
   let api: RegulatorApi;
-  let worker: Worker;
-  let connection: NativeConnection;
-  let running: Promise<void>;
+  let filings: StandInFilings;
   let incidentId: string;
   const ids = { bfdiOld: '', bfdiNew: '', cnil: '' };
 
@@ -109,36 +94,13 @@ describe('regulator routes', () => {
       at: '2026-11-20T11:00:00.000Z',
     });
 
-    connection = await NativeConnection.connect({ address: api.config.TEMPORAL_ADDRESS! });
-    worker = await Worker.create({
-      connection,
-      taskQueue: api.config.TEMPORAL_TASK_QUEUE,
-      workflowBundle: await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quiet }),
-      dataConverter: dataConverter(api.payloadKeys),
-    });
-    running = worker.run();
-    for (const [id, status] of [
-      [ids.bfdiOld, 'submitted'],
-      [ids.cnil, 'submitted'],
-    ] as const) {
-      await api.client.workflow.start('standInFilingWorkflow', {
-        taskQueue: api.config.TEMPORAL_TASK_QUEUE,
-        workflowId: filingWorkflowId(id),
-        args: [{ filingId: id, status, dueAt: base.dueAt }],
-      });
-    }
+    filings = await startStandInFilings(api);
+    await filings.start(ids.bfdiOld, 'submitted', base.dueAt);
+    await filings.start(ids.cnil, 'submitted', base.dueAt);
   });
 
   afterAll(async () => {
-    for (const id of [ids.bfdiOld, ids.cnil]) {
-      await api?.client.workflow
-        .getHandle(filingWorkflowId(id))
-        .terminate('test over')
-        .catch(() => undefined);
-    }
-    worker?.shutdown();
-    await running;
-    await connection?.close();
+    await filings?.stop();
     await api?.close();
   });
 
