@@ -87,6 +87,7 @@ async function quietIncident(ledger: Ledger): Promise<string> {
         occurredTo: '2026-10-01T19:00:00Z',
         dataCategories: ['email'],
         severity: 'low',
+        measuresTaken: '=HYPERLINK("https://example.com","remote wipe")',
       }),
     ),
     createdBy: 'responder:key-responder',
@@ -184,6 +185,8 @@ describe.each(STORE_KINDS)('breach register (%s)', (kind) => {
       expect(n.decisions).toMatch(/judgement risk=true: Contact data of customers was readable by anyone/);
       expect(n.filings).toMatch(/eu_gdpr\/initial acknowledged .*receipt <gdpr@smtp> acknowledged BfDI-42/);
       expect(rows[0]).toMatchObject({ notified: 'false', notices_sent: '0', affected: '' });
+      // A formula typed as text stays text in a spreadsheet.
+      expect(rows[0]!.measures_taken).toBe(`'=HYPERLINK("https://example.com","remote wipe")`);
     }
   });
 

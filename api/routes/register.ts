@@ -54,6 +54,7 @@ export function registerRoutes(
       },
       async (request, reply) => {
         const { from, to, format } = request.query;
+        reply.header('cache-control', 'private, no-store');
         const entries = await breachRegister(deps.ledger, { from, to });
         const wanted =
           format ??
@@ -63,6 +64,8 @@ export function registerRoutes(
             header: true,
             columns: [...REGISTER_COLUMNS],
             cast: { boolean: (v) => String(v) },
+            // Responders' words open in spreadsheets: a cell starting with = + - @ must stay text.
+            escape_formulas: true,
           });
           return reply
             .type(`${CSV}; charset=utf-8`)

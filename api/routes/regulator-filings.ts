@@ -119,6 +119,8 @@ export function regulatorFilingRoutes(deps: FilingDeps, keys: readonly ApiKeyEnt
       },
       async (request, reply) => {
         const filing = await visibleFiling(request, request.params.id);
+        // A report is for its recipient alone: no shared cache keeps a copy.
+        reply.header('cache-control', 'private, no-store');
         if (preferredType(request.headers.accept, ['application/json', PDF]) === PDF) {
           if (filing.payload === null || filing.payload === undefined) {
             throw new HttpError(409, 'conflict', `filing ${filing.id} has no report yet`);
