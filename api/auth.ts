@@ -30,3 +30,8 @@ export function requireRole(keys: readonly ApiKeyEntry[], ...roles: Role[]): onR
 export function actorOf(request: FastifyRequest): string {
   return request.principal ? `${request.principal.role}:${request.principal.keyId}` : 'anonymous';
 }
+
+/** The recipient a regulator key is bound to; undefined for every other role. */
+export function regulatorRecipientOf(request: FastifyRequest): string | undefined {
+  return request.principal?.role === 'regulator' ? request.principal.recipient : undefined;
+}

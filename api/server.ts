@@ -17,6 +17,8 @@ import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { judgementRoutes } from './routes/judgements.js';
+import { regulatorFilingRoutes } from './routes/regulator-filings.js';
+import { registerRoutes } from './routes/register.js';
 import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
@@ -64,6 +66,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
+  await app.register(regulatorFilingRoutes({ client: deps.client, ledger: deps.ledger }, deps.apiKeys));
+  await app.register(registerRoutes({ ledger: deps.ledger }, deps.apiKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();
   // Links and SMS delivery references are signed and sealed with the same secret.
