@@ -102,7 +102,7 @@ describe('no enumeration', () => {
 
     // A guessed code for an unknown address answers like a wrong one.
     const guess = await rig.verify(slug, refOf(unknown.body), '123456', { ip: ip() });
-    expect(guess.statusCode).toBe(400);
+    expect(guess.statusCode).toBe(200);
     expect(guess.body).toContain('Tries left: 4.');
   });
 });
@@ -117,7 +117,7 @@ describe('codes', () => {
     const where = ip();
     for (const left of [4, 3, 2, 1]) {
       const r = await rig.verify(slug, ref, wrong, { ip: where });
-      expect(r.statusCode).toBe(400);
+      expect(r.statusCode).toBe(200);
       expect(r.body).toContain(`Tries left: ${left}.`);
       expect(r.body).toContain('role="alert"');
       expect(r.body).toContain('aria-invalid="true"');

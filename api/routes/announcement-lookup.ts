@@ -280,8 +280,9 @@ export function announcementLookupRoutes(opts: AnnouncementLookupOptions): Fasti
           body: VerifyForm,
           response: {
             ...errorResponses({ public: true, body: true }),
+            200: HtmlPage('A wrong code: the code form again, with the tries left'),
             303: z.void().describe('The right code: Location is the person’s notice (/n/:token)'),
-            400: htmlOrError('A wrong code (the form again, with the tries left) or not a code'),
+            400: htmlOrError('What was typed is not a code'),
             404: htmlOrError('No lookup is offered, or no such lookup'),
             410: htmlOrError('The code expired, was used, or was entered wrongly too often'),
             429: htmlOrError('Too many codes entered from this IP address'),
@@ -303,17 +304,9 @@ export function announcementLookupRoutes(opts: AnnouncementLookupOptions): Fasti
         const lookup = await ledger.tryLookupCode(ref, incidentId);
         const verdict = lookup ? judgeCode(lookup, code, key, new Date()) : { status: 'dead' as const };
         if (verdict.status === 'wrong') {
-          if (wantsJson(request))
-            return errorJson(
-              reply,
-              400,
-              'wrong_code',
-              `Wrong code; tries left: ${verdict.triesLeft}`,
-              'code',
-            );
+          // Not an error of the request: the code form again, with the tries left.
           const problem = { kind: 'wrong' as const, triesLeft: verdict.triesLeft };
-          const page = renderLookupSentPage({ slug, locale, lookupRef: ref, problem });
-          return privatePage(reply).status(400).send(page);
+          return privatePage(reply).send(renderLookupSentPage({ slug, locale, lookupRef: ref, problem }));
         }
         const opened =
           verdict.status === 'ok' &&
