@@ -19,6 +19,7 @@ const people: AffectedUser[] = [
   { userId: 'u3', name: 'Cy Example', email: 'cy@example.com' },
   { userId: 'u4', name: 'Di Example', email: 'di@example.com' },
   { userId: 'u5', name: 'Ed Example', email: 'ed@example.com' },
+  { userId: 'u6', name: 'Fay Example', email: 'fay@example.com' },
 ];
 
 beforeAll(async () => {
@@ -233,6 +234,11 @@ describe('personal data', () => {
   it('keeps no address or code in the clear in the store or the log', async () => {
     const res = await rig.lookup(slug, 'cy@example.com', { ip: ip() });
     await rig.settled(refOf(res.body));
+    // A relay's refusal quotes the recipient; the log must not.
+    rig.providers.smtp.fail('fay@example.com', { code: 550, message: 'No mailbox fay@example.com here' });
+    const refused = await rig.lookup(slug, 'fay@example.com', { ip: ip() });
+    expect((await rig.settled(refOf(refused.body))).outcome).toBe('failed');
+    expect(rig.logLines.some((l) => l.includes('lookup code not sent'))).toBe(true);
     const db = (
       rig.ledger as unknown as { db: import('kysely').Kysely<Record<string, Record<string, unknown>>> }
     ).db;
@@ -243,8 +249,8 @@ describe('personal data', () => {
     expect(rows.length).toBeGreaterThan(100);
     const codes = rig.providers.smtp.received.map((m) => /(\d{6})/.exec(m.subject ?? '')![1]!);
     const smsCodes = rig.providers.twilio.received.map((m) => m.body.slice(0, 6));
-    expect(codes.length + smsCodes.length).toBeGreaterThan(3);
-    expect(rig.logLines.length).toBeGreaterThan(10);
+    expect(codes.length + smsCodes.length).toBeGreaterThan(0);
+    expect(rig.logLines.filter((l) => l.includes('/lookup')).length).toBeGreaterThan(1);
     const log = rig.logLines.join('\n');
     for (const address of [
       'example.com',

@@ -20,6 +20,7 @@ import {
   renderLookupUnavailablePage,
 } from '../../domain/announcement/lookup-page.js';
 import { lookupText } from '../../domain/announcement/lookup-text.js';
+import { fill } from '../../domain/notice/text.js';
 import { LookupCodes, type LookupCodesOptions } from '../announcement-lookup-codes.js';
 import { ErrorBody, errorResponses, HtmlPage } from '../schemas.js';
 
@@ -29,6 +30,7 @@ type App = Parameters<FastifyPluginAsyncZod>[0];
 const HTML = 'text/html; charset=utf-8';
 /** Programs get the problem in English, in the one error shape. */
 const ADDRESS_PROBLEMS = lookupText('en').addressProblems;
+const CODE_PROBLEM = fill(lookupText('en').codeFormat, { digits: LOOKUP_CODE_DIGITS });
 const Slug = z.object({ slug: z.string().min(1).max(200) });
 const Lang = z.string().max(35).optional();
 const LookupForm = z.object({ address: z.string().max(400), lang: Lang });
@@ -223,8 +225,7 @@ function verifyRoute(app: App, codes: LookupCodes, { ledger, settings }: Announc
       if (!incidentId) return unavailable(request, reply, locale);
       const code = normaliseCode(request.body.code);
       if (!CODE_PATTERN.test(code)) {
-        if (wantsJson(request))
-          return errorJson(reply, 400, 'invalid_request', `code: ${LOOKUP_CODE_DIGITS} digits`, 'code');
+        if (wantsJson(request)) return errorJson(reply, 400, 'invalid_request', CODE_PROBLEM, 'code');
         const page = renderLookupSentPage({ slug, locale, lookupRef: ref, problem: { kind: 'format' } });
         return privatePage(reply).status(400).send(page);
       }
