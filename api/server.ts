@@ -5,10 +5,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { EncryptionCodec, type PayloadKeyRing } from '../platform/codec.js';
 import type { Config } from '../platform/config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
+import { createLookupCodeSender } from '../platform/lookup-code-sender.js';
+import { loadLookupSettings, type LookupSettings } from '../platform/lookup-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ApiKeyEntry } from './api-keys.js';
 import { frameworkErrors, installErrorHandler } from './errors.js';
 import { withStreamedBodies } from './schemas.js';
+import { announcementLookupRoutes } from './routes/announcement-lookup.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
@@ -32,6 +35,8 @@ export interface ApiDeps {
   logger?: FastifyBaseLogger;
   /** Notice link secret and SMS provider settings; read from the environment when absent. */
   channels?: ChannelSettings;
+  /** Limits and key of the "Was I affected?" lookup; read from the environment when absent. */
+  lookup?: LookupSettings;
   /** Development mode: renders what the local providers received, served at /dev/outbox. */
   devOutbox?: () => string;
 }
@@ -73,6 +78,14 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   // Links and SMS delivery references are signed and sealed with the same secret.
   const linkSecrets = [channels.linkSecret];
   await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets }));
+  await app.register(
+    announcementLookupRoutes({
+      ledger: deps.ledger,
+      linkSecret: channels.linkSecret,
+      sender: createLookupCodeSender(channels.channels),
+      settings: deps.lookup ?? loadLookupSettings(),
+    }),
+  );
   const sms = channels.channels.sms;
   if (sms) {
     await app.register(

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { SqlAffectedPeopleImport, type AffectedPeopleImport } from './affected-people-upsert.js';
 import { SqlAffectedPeople, type AffectedPeople } from './affected-people.js';
+import { SqlAnnouncementLookups, type AnnouncementLookups } from './announcement-lookups.js';
 import { SqlAnnouncements, type AnnouncementStore } from './announcements.js';
 import { SqlAssessments, type Assessments } from './assessments.js';
 import { SqlAuditLog, type AuditLog } from './audit-log.js';
@@ -33,6 +34,7 @@ export class SqlLedger implements Ledger {
   private readonly quota: SendQuota;
   private readonly filings: FilingStore;
   private readonly announcements: AnnouncementStore;
+  private readonly lookups: AnnouncementLookups;
 
   /** `release` frees the connection on close: destroys it, or drops one user of a shared SQLite file. */
   constructor(
@@ -52,6 +54,7 @@ export class SqlLedger implements Ledger {
     this.quota = new SqlSendQuota(db, flavor);
     this.filings = new SqlFilings(db, flavor);
     this.announcements = new SqlAnnouncements(db, flavor);
+    this.lookups = new SqlAnnouncementLookups(db, flavor);
   }
 
   createIncident(...a: Args<IncidentStore, 'createIncident'>) {
@@ -154,6 +157,31 @@ export class SqlLedger implements Ledger {
   }
   listAnnouncements(...a: Args<AnnouncementStore, 'listAnnouncements'>) {
     return this.announcements.listAnnouncements(...a);
+  }
+
+  countAddressLookup(...a: Args<AnnouncementLookups, 'countAddressLookup'>) {
+    return this.lookups.countAddressLookup(...a);
+  }
+  startLookup(...a: Args<AnnouncementLookups, 'startLookup'>) {
+    return this.lookups.startLookup(...a);
+  }
+  findAffectedLinkRef(...a: Args<AnnouncementLookups, 'findAffectedLinkRef'>) {
+    return this.lookups.findAffectedLinkRef(...a);
+  }
+  settleLookup(...a: Args<AnnouncementLookups, 'settleLookup'>) {
+    return this.lookups.settleLookup(...a);
+  }
+  tryLookupCode(...a: Args<AnnouncementLookups, 'tryLookupCode'>) {
+    return this.lookups.tryLookupCode(...a);
+  }
+  useLookup(...a: Args<AnnouncementLookups, 'useLookup'>) {
+    return this.lookups.useLookup(...a);
+  }
+  getLookup(...a: Args<AnnouncementLookups, 'getLookup'>) {
+    return this.lookups.getLookup(...a);
+  }
+  pruneLookups(...a: Args<AnnouncementLookups, 'pruneLookups'>) {
+    return this.lookups.pruneLookups(...a);
   }
 
   async close(): Promise<void> {
