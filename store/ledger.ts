@@ -2,6 +2,7 @@
 // its own file with its SQL repository), and the Ledger that callers hold, which is all of them.
 import type { AffectedPeopleImport } from './affected-people-upsert.js';
 import type { AffectedPeople } from './affected-people.js';
+import type { AnnouncementVersions } from './announcement-versions.js';
 import type { AnnouncementStore } from './announcements.js';
 import type { Assessments } from './assessments.js';
 import type { AuditLog } from './audit-log.js';
@@ -22,6 +23,7 @@ export {
   type UpsertResult,
 } from './affected-people.js';
 export type { AnnouncementRecord, AnnouncementStore, NewAnnouncement } from './announcements.js';
+export type { AnnouncementVersionRecord, AnnouncementVersions } from './announcement-versions.js';
 export type { Assessments, StoredAssessment } from './assessments.js';
 export type { AuditEntry, AuditLog, NewAuditEntry } from './audit-log.js';
 export {
@@ -64,7 +66,8 @@ export interface Ledger
     DeliveryQueries,
     SendQuota,
     FilingStore,
-    AnnouncementStore {
+    AnnouncementStore,
+    AnnouncementVersions {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
