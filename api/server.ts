@@ -19,6 +19,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { judgementRoutes } from './routes/judgements.js';
 import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
+import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 
 export interface ApiDeps {
@@ -69,6 +70,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   // Links and SMS delivery references are signed and sealed with the same secret.
   const linkSecrets = [channels.linkSecret];
   await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets }));
+  await app.register(publicAnnouncementRoutes({ ledger: deps.ledger, baseUrl: deps.config.publicBaseUrl }));
   const sms = channels.channels.sms;
   if (sms) {
     await app.register(
