@@ -17,7 +17,8 @@ export const ANNOUNCEMENT_CSS = `
   a { color: #0645ad; }
   a:focus, button:focus, input:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
   nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-  dl.dates { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+  dl.dates { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 0.25rem 1rem; }
+  body { overflow-wrap: break-word; }
   dl.dates dt { font-weight: 600; }
   dl.dates dd { margin: 0; }
   .notice { border-left: 4px solid #8a4b00; padding: 0.5rem 1rem; background: #fff4e5; color: #1a1a1a; }
