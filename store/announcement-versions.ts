@@ -30,7 +30,10 @@ export interface AnnouncementVersions {
     adapter: string,
     receipt: unknown,
   ): Promise<AnnouncementVersionRecord>;
-  getAnnouncementVersion(announcementId: string, version: number): Promise<AnnouncementVersionRecord | undefined>;
+  getAnnouncementVersion(
+    announcementId: string,
+    version: number,
+  ): Promise<AnnouncementVersionRecord | undefined>;
   /** Oldest first. */
   listAnnouncementVersions(announcementId: string): Promise<AnnouncementVersionRecord[]>;
   /** The newest versions of every announcement, newest first (the feed). */

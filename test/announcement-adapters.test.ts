@@ -154,6 +154,17 @@ describe.each(STORE_KINDS)('announcement adapters on %s', (kind) => {
     expect((await store.ledger.getAnnouncement(announcementIdOf(id)))?.status).toBe('archived');
   });
 
+  it('goes with its incident when the incident is deleted', async () => {
+    const other = await announcedIncident(store.ledger);
+    await createAnnouncementActivities({
+      ledger: store.ledger,
+      settings: { publicBaseUrl: BASE_URL },
+    }).publishAnnouncement(publishInput(other));
+    expect(await store.ledger.deleteIncident(other)).toBe(true);
+    expect(await store.ledger.listAnnouncementVersions(announcementIdOf(other))).toEqual([]);
+    expect((await app.inject(`/public/announcements/${other}`)).statusCode).toBe(404);
+  });
+
   it('refuses to archive an incident without an announcement, for good', async () => {
     const other = await announcedIncident(store.ledger);
     await expect(

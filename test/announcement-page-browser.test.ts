@@ -17,7 +17,9 @@ import { openTestStore, type TestStore } from './support/stores.js';
 declare const window: { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } };
 declare const document: {
   documentElement: { scrollWidth: number };
-  querySelectorAll(s: string): Iterable<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }>;
+  querySelectorAll(
+    s: string,
+  ): Iterable<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }>;
 };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnnouncementActivities } from '../activities/announcements.js';
+import { incidentAnnouncement } from '../api/incident-view.js';
 import type { AnnouncementView } from '../domain/announcement/view.js';
 import { ANNOUNCEMENT_TEXTS } from '../domain/announcement/texts.js';
 import { NOTICE_TEMPLATES } from '../domain/notice/index.js';
@@ -144,6 +145,21 @@ describe('the public announcement', () => {
     expect(await store.ledger.listAnnouncementVersions(`announcement-${id}`)).toHaveLength(1);
     const audit = await store.ledger.listAudit(id);
     expect(audit.filter((a) => a.action === 'announcement:published')).toHaveLength(1);
+  });
+
+  it('gives the incident’s view its announcement: url, status, reasons, dates, locales', async () => {
+    const json = (await get(`/public/announcements/${id}.json`)).json() as AnnouncementView;
+    const input = publishInput(id);
+    expect(incidentAnnouncement(await store.ledger.listAnnouncements(id), BASE_URL)).toEqual({
+      url: json.url,
+      status: 'published',
+      reasons: input.reasons,
+      publishedAt: json.publishedAt,
+      updatedAt: json.updatedAt,
+      expiresAt: input.expiresAt,
+      locales: ['en', 'fr', 'zh-CN'],
+      replacesIndividualNoticeFor: 0,
+    });
   });
 
   it('answers 404 in the one error shape for an unknown announcement', async () => {

@@ -29,7 +29,8 @@ export function mediaEmailText(view: AnnouncementView): { subject: string; text:
   const c = view.locales[0];
   if (!c) throw new Error(`announcement ${view.slug} has no locale`);
   const t = announcementTexts(c.locale);
-  const subject = view.version > 1 ? `${c.heading} (${fill(t.version, { version: view.version })})` : c.heading;
+  const subject =
+    view.version > 1 ? `${c.heading} (${fill(t.version, { version: view.version })})` : c.heading;
   const blocks = c.sections.map((s) => {
     const lines = s.blocks.map((b) => {
       switch (b.kind) {
@@ -84,9 +85,19 @@ export async function sendMediaEmail(
   } catch (err) {
     const e = err as SmtpError;
     if (e.responseCode && e.responseCode >= 500) {
-      return { status: 'rejected', messageId, accepted: 0, rejected: to.length, response: e.message, at: new Date().toISOString() };
+      return {
+        status: 'rejected',
+        messageId,
+        accepted: 0,
+        rejected: to.length,
+        response: e.message,
+        at: new Date().toISOString(),
+      };
     }
-    throw ApplicationFailure.retryable(`media email not sent: ${e.message}`, 'AnnouncementMediaEmailUnavailable');
+    throw ApplicationFailure.retryable(
+      `media email not sent: ${e.message}`,
+      'AnnouncementMediaEmailUnavailable',
+    );
   } finally {
     transport.close();
   }

@@ -135,12 +135,18 @@ export function publicAnnouncementRoutes(opts: PublicAnnouncementOptions): Fasti
           summary: 'Atom feed: an entry per published version of every announcement',
           security: [],
           response: {
-            200: { description: 'Atom 1.0 (RFC 4287)', content: { 'application/atom+xml': { schema: z.string() } } },
+            200: {
+              description: 'Atom 1.0 (RFC 4287)',
+              content: { 'application/atom+xml': { schema: z.string() } },
+            },
           },
         },
       },
       async (_request, reply) => {
-        const records = new Map<string, { status: string; publishedAt: string | null; version: number | null }>();
+        const records = new Map<
+          string,
+          { status: string; publishedAt: string | null; version: number | null }
+        >();
         const versions = [];
         for (const v of await ledger.recentAnnouncementVersions(LISTED)) {
           if (!records.has(v.announcementId)) {

@@ -21,7 +21,10 @@ export function renderAnnouncementIndex(entries: readonly IndexEntry[], baseUrl:
     const c = e.content.locales[0];
     if (!c) return '';
     const href = `${baseUrl}${announcementPath(e.content.slug)}`;
-    const archived = e.status === 'archived' ? ` <span class="meta">(${escapeHtml(t.archived.split('.')[0] ?? '')})</span>` : '';
+    const archived =
+      e.status === 'archived'
+        ? ` <span class="meta">(${escapeHtml(t.archived.split('.')[0] ?? '')})</span>`
+        : '';
     return `<li lang="${escapeHtml(c.locale)}"><a href="${escapeHtml(href)}">${escapeHtml(c.heading)}</a>${archived}<br>
 <span class="meta">${escapeHtml(e.content.organisation)} · ${escapeHtml(t.published)} ${date(e.publishedAt)} · ${escapeHtml(t.updated)} ${date(e.updatedAt)}</span></li>`;
   });

@@ -45,7 +45,8 @@ export const ANNOUNCEMENT_CSS = `
   }
 `;
 
-const localeUrl = (view: AnnouncementView, locale: string) => `${view.url}?lang=${encodeURIComponent(locale)}`;
+const localeUrl = (view: AnnouncementView, locale: string) =>
+  `${view.url}?lang=${encodeURIComponent(locale)}`;
 
 /** Formats in the page's language, in UTC, which the `<time>` element's value also carries. */
 function dateHtml(iso: string, locale: string): string {
@@ -97,7 +98,8 @@ function lookupHtml(view: AnnouncementView, locale: string, t: AnnouncementTexts
 
 function headLinks(view: AnnouncementView, current: string): string {
   const alternates = view.locales.map(
-    (l) => `<link rel="alternate" hreflang="${escapeHtml(l.locale)}" href="${escapeHtml(localeUrl(view, l.locale))}">`,
+    (l) =>
+      `<link rel="alternate" hreflang="${escapeHtml(l.locale)}" href="${escapeHtml(localeUrl(view, l.locale))}">`,
   );
   return [
     `<link rel="canonical" href="${escapeHtml(localeUrl(view, current))}">`,
@@ -131,7 +133,10 @@ export function renderAnnouncementPage(view: AnnouncementView, locale: string): 
   if (!c) throw new Error(`announcement ${view.slug} has no locale`);
   const t = announcementTexts(c.locale);
   const title = c.titleLanguage
-    ? escapeHtml(c.heading).replace(escapeHtml(c.title), `<span lang="${escapeHtml(c.titleLanguage)}">${escapeHtml(c.title)}</span>`)
+    ? escapeHtml(c.heading).replace(
+        escapeHtml(c.title),
+        `<span lang="${escapeHtml(c.titleLanguage)}">${escapeHtml(c.title)}</span>`,
+      )
     : escapeHtml(c.heading);
   const dates = [
     [t.discovered, view.discoveredAt],

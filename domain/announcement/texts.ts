@@ -53,8 +53,7 @@ const en: AnnouncementTexts = {
   timelineHeading: 'Timeline of this notice',
   timelineFirst: 'First published.',
   timelineUpdated: 'Updated: {sections}.',
-  archived:
-    'This notice is archived. It stays available for reference and is no longer updated.',
+  archived: 'This notice is archived. It stays available for reference and is no longer updated.',
   fallback:
     'Parts of this notice are not yet translated into English; they are shown in their original language.',
   languages: 'This notice in other languages',
@@ -134,7 +133,8 @@ const es: AnnouncementTexts = {
 const zhCN: AnnouncementTexts = {
   languageName: '简体中文',
   heading: '数据泄露公告：{title}',
-  intro: '{org}发布本公告，说明一起涉及个人信息的安全事件：发生了什么、对受影响的人可能意味着什么，以及他们可以采取的措施。',
+  intro:
+    '{org}发布本公告，说明一起涉及个人信息的安全事件：发生了什么、对受影响的人可能意味着什么，以及他们可以采取的措施。',
   yourDataHeading: '涉及哪些信息',
   yourData: '涉及的个人信息：',
   consequencesHeading: '可能对受影响的人造成的影响',
