@@ -132,6 +132,15 @@ describe.each(STORE_KINDS)('announcement adapters on %s', (kind) => {
     expect(webhook.publications).toHaveLength(2);
   });
 
+  it('records a refusal (4xx other than 429) instead of retrying what cannot succeed', async () => {
+    webhook.failNext(1, 422);
+    const receipt = await deliverToWebhook(settings.webhook!, 'announcement-refused-v1', { event: 'x' });
+    expect(receipt).toMatchObject({ status: 'rejected', httpStatus: 422, attempts: 1 });
+    webhook.failNext(1, 429);
+    const later = await deliverToWebhook(settings.webhook!, 'announcement-throttled-v1', { event: 'x' });
+    expect(later).toMatchObject({ status: 'delivered', httpStatus: 201, attempts: 2 });
+  });
+
   it('archives it: still reachable, marked archived, recorded once', async () => {
     const at = '2027-03-01T00:00:00.000Z';
     const { archivedAt } = await activities().archiveAnnouncement({ incidentId: id, at });
