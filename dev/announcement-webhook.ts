@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 
 export interface WebhookRequest {
   idempotencyKey: string | undefined;
@@ -86,4 +87,11 @@ export async function startAnnouncementWebhook(
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
+}
+
+// `npx tsx dev/announcement-webhook.ts [port] [failFirst]`: a receiver for ANNOUNCEMENT_WEBHOOK_URL in development.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [port, failFirst] = process.argv.slice(2).map(Number);
+  const hook = await startAnnouncementWebhook({ port: port || 8090, failFirst: failFirst || 0 });
+  console.log(`announcement webhook listening: ANNOUNCEMENT_WEBHOOK_URL=${hook.url}`);
 }

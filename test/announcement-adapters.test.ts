@@ -158,6 +158,7 @@ describe.each(STORE_KINDS)('announcement adapters on %s', (kind) => {
     expect(page.body).toContain(ANNOUNCEMENT_TEXTS.en!.archived);
     const json = (await app.inject(`/public/announcements/${id}.json`)).json();
     expect(json).toMatchObject({ status: 'archived', archivedAt: at, version: 2 });
+    expect((await app.inject('/public/announcements')).body).toContain('(archived)');
     // Re-running the last publication (a late retry) leaves it archived.
     await activities().publishAnnouncement(publishInput(id, 2));
     expect((await store.ledger.getAnnouncement(announcementIdOf(id)))?.status).toBe('archived');

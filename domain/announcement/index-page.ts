@@ -22,9 +22,7 @@ export function renderAnnouncementIndex(entries: readonly IndexEntry[], baseUrl:
     if (!c) return '';
     const href = `${baseUrl}${announcementPath(e.content.slug)}`;
     const archived =
-      e.status === 'archived'
-        ? ` <span class="meta">(${escapeHtml(t.archived.split('.')[0] ?? '')})</span>`
-        : '';
+      e.status === 'archived' ? ` <span class="meta">(${escapeHtml(t.archivedLabel)})</span>` : '';
     return `<li lang="${escapeHtml(c.locale)}"><a href="${escapeHtml(href)}">${escapeHtml(c.heading)}</a>${archived}<br>
 <span class="meta">${escapeHtml(e.content.organisation)} · ${escapeHtml(t.published)} ${date(e.publishedAt)} · ${escapeHtml(t.updated)} ${date(e.updatedAt)}</span></li>`;
   });

@@ -25,6 +25,8 @@ export interface AnnouncementTexts {
   /** {sections} */
   readonly timelineUpdated: string;
   readonly archived: string;
+  /** The index's mark of an archived notice. */
+  readonly archivedLabel: string;
   readonly fallback: string;
   readonly languages: string;
   readonly lookupHeading: string;
@@ -53,6 +55,7 @@ const en: AnnouncementTexts = {
   timelineHeading: 'Timeline of this notice',
   timelineFirst: 'First published.',
   timelineUpdated: 'Updated: {sections}.',
+  archivedLabel: 'archived',
   archived: 'This notice is archived. It stays available for reference and is no longer updated.',
   fallback:
     'Parts of this notice are not yet translated into English; they are shown in their original language.',
@@ -84,6 +87,7 @@ const fr: AnnouncementTexts = {
   timelineHeading: 'Historique de cet avis',
   timelineFirst: 'Première publication.',
   timelineUpdated: 'Mis à jour : {sections}.',
+  archivedLabel: 'archivé',
   archived: 'Cet avis est archivé. Il reste consultable et n’est plus mis à jour.',
   fallback:
     'Certaines parties de cet avis ne sont pas encore traduites en français ; elles sont affichées dans leur langue d’origine.',
@@ -115,6 +119,7 @@ const es: AnnouncementTexts = {
   timelineHeading: 'Historial de este aviso',
   timelineFirst: 'Primera publicación.',
   timelineUpdated: 'Actualizado: {sections}.',
+  archivedLabel: 'archivado',
   archived: 'Este aviso está archivado. Sigue disponible para consulta y ya no se actualiza.',
   fallback:
     'Algunas partes de este aviso aún no están traducidas al español; se muestran en su idioma original.',
@@ -146,6 +151,7 @@ const zhCN: AnnouncementTexts = {
   timelineHeading: '本公告的更新记录',
   timelineFirst: '首次发布。',
   timelineUpdated: '已更新：{sections}。',
+  archivedLabel: '已归档',
   archived: '本公告已归档，仍可查阅，但不再更新。',
   fallback: '本公告的部分内容尚未翻译成中文，以原文显示。',
   languages: '本公告的其他语言版本',
