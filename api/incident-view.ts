@@ -75,7 +75,6 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
-    cancellation: state?.cancellation,
     ...(announcement ? { announcement } : {}),
     links: incidentLinks(incident.id),
   };

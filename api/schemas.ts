@@ -92,7 +92,6 @@ export const IncidentView = z.looseObject({
   obligations: z.array(z.unknown()).optional(),
   obligationSummary: z.unknown().optional(),
   approval: z.unknown().optional(),
-  cancellation: z.unknown().optional(),
   links: IncidentLinks,
 });
 
