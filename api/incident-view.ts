@@ -1,7 +1,8 @@
+import { announcementStatus, type AnnouncementStatusView } from '../domain/announcement/status.js';
 import type { AssessmentCounts } from '../domain/assessment.js';
 import { translationCoverage } from '../domain/notice/translation.js';
 import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
-import type { DeliveryCounts, IncidentRecord } from '../store/ledger.js';
+import type { AnnouncementRecord, DeliveryCounts, IncidentRecord } from '../store/ledger.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
 
 export function incidentLinks(id: string) {
@@ -26,6 +27,17 @@ export interface IncidentReadings {
   assessment?: AssessmentCounts;
   obligations?: Obligation[];
   deliveries?: DeliveryCounts;
+  /** The incident's announcement, when there is one. */
+  announcement?: AnnouncementStatusView;
+}
+
+/** The incident's announcement for its view: the one announcement of the incident, if any. */
+export function incidentAnnouncement(
+  records: readonly AnnouncementRecord[],
+  baseUrl: string,
+): AnnouncementStatusView | undefined {
+  const record = records.at(-1);
+  return record && announcementStatus(record, baseUrl);
 }
 
 /**
@@ -38,7 +50,7 @@ export function incidentTranslations(incident: IncidentRecord, assessment: Asses
 
 export function incidentView(
   incident: IncidentRecord,
-  { state, assessment, obligations, deliveries }: IncidentReadings = {},
+  { state, assessment, obligations, deliveries, announcement }: IncidentReadings = {},
 ) {
   return {
     id: incident.id,
@@ -63,6 +75,7 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
+    ...(announcement ? { announcement } : {}),
     links: incidentLinks(incident.id),
   };
 }

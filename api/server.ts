@@ -24,6 +24,7 @@ import { regulatorFilingRoutes } from './routes/regulator-filings.js';
 import { registerRoutes } from './routes/register.js';
 import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
+import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 
 export interface ApiDeps {
@@ -86,6 +87,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       settings: deps.lookup ?? loadLookupSettings(),
     }),
   );
+  await app.register(publicAnnouncementRoutes({ ledger: deps.ledger, baseUrl: deps.config.publicBaseUrl }));
   const sms = channels.channels.sms;
   if (sms) {
     await app.register(

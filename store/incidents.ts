@@ -162,6 +162,7 @@ export class SqlIncidents extends SqlRepository implements IncidentStore {
         'affected_users',
         'assessments',
         'filings',
+        'announcement_versions',
         'announcements',
       ] as const) {
         await trx.deleteFrom(table).where('incident_id', '=', id).execute();

@@ -3,6 +3,7 @@
 import type { AffectedPeopleImport } from './affected-people-upsert.js';
 import type { AffectedPeople } from './affected-people.js';
 import type { AnnouncementLookups } from './announcement-lookups.js';
+import type { AnnouncementVersions } from './announcement-versions.js';
 import type { AnnouncementStore } from './announcements.js';
 import type { Assessments } from './assessments.js';
 import type { AuditLog } from './audit-log.js';
@@ -24,6 +25,7 @@ export {
 } from './affected-people.js';
 export type { AnnouncementLookups, LookupOutcome, NewLookup, StoredLookup } from './announcement-lookups.js';
 export type { AnnouncementRecord, AnnouncementStore, NewAnnouncement } from './announcements.js';
+export type { AnnouncementVersionRecord, AnnouncementVersions } from './announcement-versions.js';
 export type { Assessments, StoredAssessment } from './assessments.js';
 export type { AuditEntry, AuditLog, NewAuditEntry } from './audit-log.js';
 export {
@@ -67,7 +69,8 @@ export interface Ledger
     SendQuota,
     FilingStore,
     AnnouncementStore,
-    AnnouncementLookups {
+    AnnouncementLookups,
+    AnnouncementVersions {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -98,6 +98,21 @@ export interface AnnouncementsTable {
   published_at: NullableTime;
   created_at: Time;
   updated_at: Time;
+  version: number | null;
+  content_hash: string | null;
+  locales: NullableJson;
+  expires_at: NullableTime;
+  archived_at: NullableTime;
+}
+
+export interface AnnouncementVersionsTable {
+  announcement_id: string;
+  version: number;
+  incident_id: string;
+  content: Json;
+  content_hash: string;
+  receipts: Json;
+  published_at: Time;
 }
 
 export interface AuditLogTable {
@@ -124,6 +139,7 @@ export interface LedgerDatabase {
   deliveries: DeliveriesTable;
   filings: FilingsTable;
   announcements: AnnouncementsTable;
+  announcement_versions: AnnouncementVersionsTable;
   audit_log: AuditLogTable;
   send_quota: SendQuotaTable;
 }

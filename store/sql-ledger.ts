@@ -5,6 +5,7 @@ import { SqlAffectedPeopleImport, type AffectedPeopleImport } from './affected-p
 import { SqlAffectedPeople, type AffectedPeople } from './affected-people.js';
 import { SqlAnnouncementLookups, type AnnouncementLookups } from './announcement-lookups.js';
 import { SqlAnnouncements, type AnnouncementStore } from './announcements.js';
+import { SqlAnnouncementVersions, type AnnouncementVersions } from './announcement-versions.js';
 import { SqlAssessments, type Assessments } from './assessments.js';
 import { SqlAuditLog, type AuditLog } from './audit-log.js';
 import { SqlDeliveryClaims, type DeliveryClaims } from './delivery-claims.js';
@@ -35,6 +36,7 @@ export class SqlLedger implements Ledger {
   private readonly filings: FilingStore;
   private readonly announcements: AnnouncementStore;
   private readonly lookups: AnnouncementLookups;
+  private readonly announcementVersions: AnnouncementVersions;
 
   /** `release` frees the connection on close: destroys it, or drops one user of a shared SQLite file. */
   constructor(
@@ -55,6 +57,7 @@ export class SqlLedger implements Ledger {
     this.filings = new SqlFilings(db, flavor);
     this.announcements = new SqlAnnouncements(db, flavor);
     this.lookups = new SqlAnnouncementLookups(db, flavor);
+    this.announcementVersions = new SqlAnnouncementVersions(db, flavor);
   }
 
   createIncident(...a: Args<IncidentStore, 'createIncident'>) {
@@ -157,6 +160,27 @@ export class SqlLedger implements Ledger {
   }
   listAnnouncements(...a: Args<AnnouncementStore, 'listAnnouncements'>) {
     return this.announcements.listAnnouncements(...a);
+  }
+  listPublicAnnouncements(...a: Args<AnnouncementStore, 'listPublicAnnouncements'>) {
+    return this.announcements.listPublicAnnouncements(...a);
+  }
+  archiveAnnouncementRecord(...a: Args<AnnouncementStore, 'archiveAnnouncementRecord'>) {
+    return this.announcements.archiveAnnouncementRecord(...a);
+  }
+  recordAnnouncementVersion(...a: Args<AnnouncementVersions, 'recordAnnouncementVersion'>) {
+    return this.announcementVersions.recordAnnouncementVersion(...a);
+  }
+  recordAnnouncementReceipt(...a: Args<AnnouncementVersions, 'recordAnnouncementReceipt'>) {
+    return this.announcementVersions.recordAnnouncementReceipt(...a);
+  }
+  getAnnouncementVersion(...a: Args<AnnouncementVersions, 'getAnnouncementVersion'>) {
+    return this.announcementVersions.getAnnouncementVersion(...a);
+  }
+  listAnnouncementVersions(...a: Args<AnnouncementVersions, 'listAnnouncementVersions'>) {
+    return this.announcementVersions.listAnnouncementVersions(...a);
+  }
+  recentAnnouncementVersions(...a: Args<AnnouncementVersions, 'recentAnnouncementVersions'>) {
+    return this.announcementVersions.recentAnnouncementVersions(...a);
   }
 
   countAddressLookup(...a: Args<AnnouncementLookups, 'countAddressLookup'>) {

@@ -1,8 +1,10 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { createAnnouncementActivities } from '../activities/announcements.js';
 import { createChannels } from '../activities/channels/index.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
 import { createNoticeActivities } from '../activities/notices.js';
+import { loadAnnouncementSettings, type AnnouncementSettings } from '../platform/announcement-config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
@@ -27,6 +29,8 @@ export interface WorkerOptions {
   channels?: ChannelSettings;
   /** The company's user directory, when affected people come from there instead of uploads. */
   directory?: DirectorySettings;
+  /** The announcement's public origin and adapters; read from `process.env` when absent. */
+  announcements?: AnnouncementSettings;
 }
 
 export async function createWorker(
@@ -48,6 +52,10 @@ export async function createWorker(
       ...createIncidentActivities(opts.ledger),
       ...createDirectoryActivities(opts.ledger, opts.directory),
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
+      ...createAnnouncementActivities({
+        ledger: opts.ledger,
+        settings: opts.announcements ?? loadAnnouncementSettings(),
+      }),
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',

@@ -14,7 +14,12 @@ import {
   workflowInputFor,
   type IncidentDeps,
 } from '../incidents.js';
-import { incidentSummary, incidentTranslations, incidentView } from '../incident-view.js';
+import {
+  incidentAnnouncement,
+  incidentSummary,
+  incidentTranslations,
+  incidentView,
+} from '../incident-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
 import { IncidentParams } from './incident-params.js';
 import { ApprovalAnswer, errorResponses, IncidentList, IncidentView, PhaseAnswer } from '../schemas.js';
@@ -116,7 +121,11 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
             )
           : undefined;
         const deliveries = await deps.ledger.deliveryCounts(incident.id);
-        return incidentView(incident, { state, assessment: recorded, obligations, deliveries });
+        const announcement = incidentAnnouncement(
+          await deps.ledger.listAnnouncements(incident.id),
+          deps.config.publicBaseUrl,
+        );
+        return incidentView(incident, { state, assessment: recorded, obligations, deliveries, announcement });
       },
     );
 
