@@ -126,6 +126,7 @@ export const de: ReportLabels = {
     englishPart: 'Englische Fassung',
     fontMissing:
       'Die Schrift für diese Sprache ist auf dem Server nicht installiert; diese Meldung ist daher nur auf Englisch.',
+    noLanguage: 'Das Formular liegt nicht in {language} vor; diese Meldung ist daher nur auf Englisch.',
     hash: 'Prüfsumme der Meldung (SHA-256 des kanonischen JSON)',
   },
 };

@@ -126,6 +126,7 @@ export const en: ReportLabels = {
     englishPart: 'English version',
     fontMissing:
       'The font for this language is not installed on the filing server, so this report is in English only.',
+    noLanguage: 'The form is not available in {language}, so this report is in English only.',
     hash: 'Report hash (SHA-256 of the canonical JSON)',
   },
 };

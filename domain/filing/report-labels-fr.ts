@@ -125,6 +125,8 @@ export const fr: ReportLabels = {
     englishPart: 'Version anglaise',
     fontMissing:
       'La police de cette langue n’est pas installée sur le serveur ; cette notification est donc en anglais uniquement.',
+    noLanguage:
+      'Le formulaire n’existe pas en {language} ; cette notification est donc en anglais uniquement.',
     hash: 'Empreinte de la notification (SHA-256 du JSON canonique)',
   },
 };

@@ -124,6 +124,7 @@ export const zh: ReportLabels = {
     onlyIn: '仅以{language}提供：',
     englishPart: '英文版本',
     fontMissing: '服务器未安装该语言的字体，因此本报告仅提供英文版本。',
+    noLanguage: '该表格没有{language}版本，因此本报告仅提供英文版本。',
     hash: '报告摘要（规范化 JSON 的 SHA-256）',
   },
 };

@@ -98,6 +98,8 @@ export interface ReportLabels {
     readonly onlyIn: string;
     readonly englishPart: string;
     readonly fontMissing: string;
+    /** {language} */
+    readonly noLanguage: string;
     readonly hash: string;
   };
 }

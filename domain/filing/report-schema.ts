@@ -19,6 +19,11 @@ export function ruleOf(o: Pick<Obligation, 'regime' | 'kind' | 'phase'>): Obliga
   );
 }
 
+/** The regime's name as the rules pack gives it ("EU GDPR Art. 33/34"), for titles. */
+export function regimeName(regime: string): string {
+  return RULES_PACK.find((r) => r.id === regime)?.name ?? regime;
+}
+
 /** The sections this phase's report must hold: the obligation's, and the late ones when it is late. */
 export function reportFields(obligation: Obligation, late: boolean): string[] {
   const rule = ruleOf(obligation);
@@ -45,6 +50,7 @@ export function reportSchema(id: string, fields: readonly string[]) {
     generatedAt: z.iso.datetime({ offset: true }),
     sections: z.strictObject(shape),
     changes: z.array(change),
+    changedSince: z.string().optional(),
     edited: z.array(z.string()).optional(),
   });
 }

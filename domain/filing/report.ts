@@ -45,6 +45,8 @@ export interface FilingReport {
   sections: Record<string, unknown>;
   /** Against the latest earlier phase; [] for the first. */
   changes: Array<{ field: string; before: unknown; after: unknown }>;
+  /** The phase `changes` are counted against. */
+  changedSince?: string;
   /** Sections whose text an approver wrote; carried into later phases until edited again. */
   edited?: string[];
 }
@@ -148,6 +150,7 @@ export function buildFilingReport(input: FilingReportInput): FilingReport {
     generatedAt: input.generatedAt,
     sections,
     changes: reportChanges(latest, sections),
+    ...(latest ? { changedSince: latest.phase } : {}),
     edited: [...new Set([...edited, ...carried])],
   };
   validateReport(report, fields);
