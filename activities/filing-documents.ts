@@ -39,7 +39,7 @@ interface Fonts {
 
 /** The standard fonts read WinAnsi only; other characters would come out as garbage, so they are marked. */
 function latinOnly(text: string): string {
-  return text.replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/g, '?');
+  return text.replace(/[^\t\n\r\u0020-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/g, '?');
 }
 
 /** Which parts the PDF has, and why a part is missing. */
