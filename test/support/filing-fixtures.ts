@@ -2,7 +2,7 @@
 import type { AssessmentCounts } from '../../domain/assessment.js';
 import { emptyFanoutTotals, type FanoutTotals } from '../../domain/fallback.js';
 import { Recipient, type RecipientInput } from '../../domain/filing/recipient.js';
-import type { FilingReportInput } from '../../domain/filing/report.js';
+import { buildFilingReport, type FilingReport, type FilingReportInput } from '../../domain/filing/report.js';
 import {
   OpenIncidentRequest,
   type IncidentFacts,
@@ -113,4 +113,19 @@ export function reportInput(
     generatedAt: '2026-11-20T10:00:00Z',
     ...over,
   };
+}
+
+/** A GDPR report to the German authority, built as the filing activity would. */
+export function gdprReport(): FilingReport {
+  const facts = incidentFacts();
+  const people = counts({ DE: 120, FR: 30 });
+  const judgements = [judged('risk'), judged('awareness')];
+  return buildFilingReport(
+    reportInput({
+      obligation: obligation('eu_gdpr.regulator_report.notification', facts, people, judgements),
+      facts,
+      assessment: people,
+      judgements,
+    }),
+  );
 }
