@@ -46,7 +46,11 @@ export function parseRecipientsFile(text: string, file: string): Recipient[] {
     throw new RecipientsFileError(file, [`not JSON: ${(err as Error).message}`]);
   }
   const parsed = RecipientsFile.safeParse(raw);
-  if (!parsed.success) throw new RecipientsFileError(file, parsed.error.issues.map((i) => describe(i, raw)));
+  if (!parsed.success)
+    throw new RecipientsFileError(
+      file,
+      parsed.error.issues.map((i) => describe(i, raw)),
+    );
   return parsed.data.recipients;
 }
 

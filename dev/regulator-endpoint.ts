@@ -65,7 +65,8 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
 
 /** What is wrong with a filing's body, or undefined when it is whole. */
 function problemWith(body: Partial<HttpsFilingBody>): string | undefined {
-  if (typeof body.filingId !== 'string' || typeof body.schema !== 'string') return 'filingId and schema are required';
+  if (typeof body.filingId !== 'string' || typeof body.schema !== 'string')
+    return 'filingId and schema are required';
   if (!body.report || typeof body.report !== 'object') return 'report is required';
   if (body.reportSha256 !== reportHash(body.report)) return 'reportSha256 does not match the report';
   const pdf = body.documents?.find((d) => d.contentType === 'application/pdf');
@@ -76,7 +77,9 @@ function problemWith(body: Partial<HttpsFilingBody>): string | undefined {
   return undefined;
 }
 
-export async function startRegulatorEndpoint(options: RegulatorEndpointOptions = {}): Promise<RegulatorEndpoint> {
+export async function startRegulatorEndpoint(
+  options: RegulatorEndpointOptions = {},
+): Promise<RegulatorEndpoint> {
   const filings: ReceivedFiling[] = [];
   const attempts: RegulatorEndpoint['attempts'] = [];
   const byKey = new Map<string, Stored>();
@@ -88,7 +91,9 @@ export async function startRegulatorEndpoint(options: RegulatorEndpointOptions =
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method === 'GET' && path === '/filings') {
-      answer(res, 200, { filings: filings.map((f) => ({ reference: f.reference, filingId: f.body.filingId })) });
+      answer(res, 200, {
+        filings: filings.map((f) => ({ reference: f.reference, filingId: f.body.filingId })),
+      });
       return 200;
     }
     if (req.method !== 'POST' || path !== '/filings') {
@@ -136,7 +141,10 @@ export async function startRegulatorEndpoint(options: RegulatorEndpointOptions =
     const whole = body as HttpsFilingBody;
     const reference = `REG-${String(filings.length + 1).padStart(6, '0')}`;
     const receivedAt = new Date();
-    const pdf = Buffer.from(whole.documents.find((d) => d.contentType === 'application/pdf')!.contentBase64, 'base64');
+    const pdf = Buffer.from(
+      whole.documents.find((d) => d.contentType === 'application/pdf')!.contentBase64,
+      'base64',
+    );
     filings.push({ reference, receivedAt, idempotencyKey: key, body: whole, pdf });
     const stored: Stored = {
       requestSha256,
@@ -153,9 +161,15 @@ export async function startRegulatorEndpoint(options: RegulatorEndpointOptions =
   const server = createServer((req, res) => {
     const key = req.headers['idempotency-key'];
     handle(req, res)
-      .then((status) => attempts.push({ at: new Date(), idempotencyKey: typeof key === 'string' ? key : undefined, status }))
+      .then((status) =>
+        attempts.push({ at: new Date(), idempotencyKey: typeof key === 'string' ? key : undefined, status }),
+      )
       .catch((err: unknown) => {
-        attempts.push({ at: new Date(), idempotencyKey: typeof key === 'string' ? key : undefined, status: 500 });
+        attempts.push({
+          at: new Date(),
+          idempotencyKey: typeof key === 'string' ? key : undefined,
+          status: 500,
+        });
         if (!res.headersSent) answer(res, 500, { error: (err as Error).message });
       });
   });
@@ -182,7 +196,9 @@ export async function startRegulatorEndpoint(options: RegulatorEndpointOptions =
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`regulator endpoint: ${filings.length} of ${count} filings after ${timeoutMs} ms`));
+          reject(
+            new Error(`regulator endpoint: ${filings.length} of ${count} filings after ${timeoutMs} ms`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
