@@ -118,6 +118,8 @@ function writePart(
     doc.moveDown(0.5).font(fonts.bold).fontSize(10).fillColor('#8a1c1c').text(t(extra.note));
   }
   for (const s of readable.sections) {
+    // A heading is not left alone at the foot of a page.
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
     doc.moveDown(0.8).font(fonts.bold).fontSize(11).fillColor('#000').text(t(s.heading));
     doc.font(fonts.body).fontSize(10).fillColor('#000');
     for (const line of s.lines) doc.text(t(line));

@@ -92,6 +92,25 @@ describe('the filed report as PDF', () => {
     expect(text).not.toContain('English version');
   });
 
+  it('is in English only, and says so, for a language the form has no words for', async () => {
+    const facts = incidentFacts();
+    const br = counts({ BR: 40 });
+    const judgements = [judged('relevant_risk'), judged('awareness')];
+    const report = buildFilingReport(
+      reportInput({
+        obligation: obligation('br_lgpd.regulator_report.notification', facts, br, judgements),
+        facts,
+        assessment: br,
+        judgements,
+        recipient: recipient({ id: 'br-anpd', regime: 'br_lgpd', territory: 'BR', language: 'pt-BR' }),
+      }),
+    );
+    const text = pdfText(await renderFilingPdf(report), 'lgpd');
+    expect(text).toContain('The form is not available in Brazilian Portuguese');
+    expect(text).toContain('Reasons for the delay');
+    expect(text).toContain('Filed within the deadline.');
+  });
+
   it('renders the same report to the same bytes', async () => {
     const report = gdprReport();
     expect((await renderFilingPdf(report)).equals(await renderFilingPdf(report))).toBe(true);

@@ -198,6 +198,20 @@ describe('NIS2 phases', () => {
     expect(changed.mitigation_applied!.after).toEqual({ text: { en: supplemented.measuresTaken } });
   });
 
+  it('takes an edit in the report language and, apart, in English', () => {
+    const report = phase(0, [], {
+      edits: {
+        'nature_of_breach.en': 'Database copied with a stolen password.',
+        nature_of_breach: 'Datenbank mit gestohlenem Passwort kopiert.',
+      },
+    });
+    expect(loose(report.sections).nature_of_breach.description).toEqual({
+      de: 'Datenbank mit gestohlenem Passwort kopiert.',
+      en: 'Database copied with a stolen password.',
+    });
+    expect(loose(report.sections).nature_of_breach.title.en).toBe(facts.title);
+  });
+
   it('refuses edits of fields that are not free text, or not in the report', () => {
     expect(() => phase(0, [], { edits: { people_count: '5' } })).toThrow(
       /edit "people_count": not a free-text field/,
