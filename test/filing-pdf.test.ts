@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderFilingPdf, reportHash } from '../activities/filing-documents.js';
 import { buildFilingReport, type FilingReport } from '../domain/filing/report.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from './support/filing-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'filing-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The PDF's text as a reader's tool extracts it (poppler's pdftotext). */
 function pdfText(pdf: Buffer, name: string): string {

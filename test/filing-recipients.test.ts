@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadRecipientDirectory, RecipientsFileError } from '../activities/filing-recipients.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'recipients-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function file(content: unknown): string {
   const path = join(dir, `recipients-${(n += 1)}.json`);
