@@ -93,7 +93,7 @@ describe('the filed report as PDF', () => {
     expect(text).not.toContain('English version');
   });
 
-  it('is in English only, and says so, for a language the form has no words for', async () => {
+  it('is in Portuguese and English for the ANPD, and says the report is on time', async () => {
     const facts = incidentFacts();
     const br = counts({ BR: 40 });
     const judgements = [judged('relevant_risk'), judged('awareness')];
@@ -107,9 +107,36 @@ describe('the filed report as PDF', () => {
       }),
     );
     const text = pdfText(await renderFilingPdf(report), 'lgpd');
-    expect(text).toContain('The form is not available in Brazilian Portuguese');
-    expect(text).toContain('Reasons for the delay');
+    expect(text).toContain('Motivos da demora');
+    expect(text).toContain('Comunicada dentro do prazo.');
     expect(text).toContain('Filed within the deadline.');
+  });
+
+  it('is in Japanese and English for the PPC', async () => {
+    const facts = incidentFacts();
+    const jp = counts({ JP: 80 });
+    const judgements = [judged('improper_purpose'), judged('awareness')];
+    const report = buildFilingReport(
+      reportInput({
+        obligation: obligation('jp_appi.regulator_report.preliminary', facts, jp, judgements),
+        facts,
+        assessment: jp,
+        judgements,
+        recipient: recipient({ id: 'jp-ppc', regime: 'jp_appi', territory: 'JP', language: 'ja' }),
+      }),
+    );
+    const text = pdfText(await renderFilingPdf(report), 'appi');
+    expect(text).toContain('事案の概要');
+    expect(text).toContain('発生原因');
+    expect(text).toContain('Type of threat or root cause');
+  });
+
+  it('is in English only, and says so, for a language the form has no words for', async () => {
+    const report = { ...gdprReport(), language: 'it' };
+    const text = pdfText(await renderFilingPdf(report), 'it');
+    expect(text).toContain('The form is not available in Italian, so this report is in English only.');
+    expect(text).toContain('Nature of the breach');
+    expect(text).not.toContain('English version');
   });
 
   it('renders the same report to the same bytes', async () => {

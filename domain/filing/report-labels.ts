@@ -7,6 +7,8 @@ import { FIELDS, type FieldCode } from '../obligations/fields.js';
 import { de } from './report-labels-de.js';
 import { en } from './report-labels-en.js';
 import { fr } from './report-labels-fr.js';
+import { ja } from './report-labels-ja.js';
+import { pt } from './report-labels-pt.js';
 import { zh } from './report-labels-zh.js';
 
 /** Fields a regulator report carries; the other codes are for notices and fall back to their description. */
@@ -104,7 +106,7 @@ export interface ReportLabels {
   };
 }
 
-export const REPORT_LABELS: Readonly<Record<string, ReportLabels>> = { en, de, fr, zh };
+export const REPORT_LABELS: Readonly<Record<string, ReportLabels>> = { en, de, fr, ja, pt, zh };
 
 const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
 

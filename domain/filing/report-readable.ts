@@ -93,7 +93,7 @@ const RENDER: Record<string, Render> = {
   occurred_at: (v, r) =>
     v.from || v.to
       ? [
-          `${w(r).from} ${readableInstant(v.from as string, r.l)} ${w(r).to} ${readableInstant(v.to as string, r.l)}`,
+          `${w(r).from} ${readableInstant(v.from as string, r.l)} ${w(r).to} ${readableInstant(v.to as string, r.l)}`.trim(),
         ]
       : [w(r).unknown],
   discovered_at: (v, r) => [readableInstant(v.at as string, r.l)],

@@ -10,6 +10,7 @@ import type { Recipient } from './recipient.js';
 import { buildSection, type SectionSources } from './report-sections.js';
 import { applyEdits, carryEdits } from './report-edits.js';
 import { reportFields, reportSchema, schemaId } from './report-schema.js';
+import { primaryLanguage } from './report-text-source.js';
 import { isReportField } from './report-values.js';
 
 export interface FilingReportInput {
@@ -101,7 +102,8 @@ export function buildFilingReport(input: FilingReportInput): FilingReport {
   const id = schemaId(obligation);
   const late = isLate(obligation, input.generatedAt);
   const language = recipient.language;
-  const languages = [...new Set([language, 'en'])];
+  // English is always there; `en-GB` is English already, not a second language.
+  const languages = primaryLanguage(language) === 'en' ? [language] : [language, 'en'];
   const latest = input.earlier.at(-1);
   // A later phase carries what the earlier ones said, so the regulator reads one complete picture.
   const fields = [
