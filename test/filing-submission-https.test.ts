@@ -113,6 +113,26 @@ describe('the https adapter against a regulator endpoint', () => {
     expect(reused.message).toMatch(/422.*different request/);
   });
 
+  it('refuses to send a report and a credential over plain http to another machine', async () => {
+    let calls = 0;
+    const counting = createFilingSubmitter({
+      smtp: { host: '127.0.0.1', port: 1 },
+      from: 'filings@example.com',
+      credentials: (ref) => secrets[ref],
+      fetch: (() => {
+        calls += 1;
+        return Promise.resolve(new Response('{}', { status: 201 }));
+      }) as typeof fetch,
+    });
+    const e = await failureOf(
+      counting.submit(over({ endpoint: 'http://regulator.example/filings' }, 'k-http')),
+    );
+    counting.close();
+    expect(e).toMatchObject({ nonRetryable: true, type: 'FilingRejected' });
+    expect(e.message).toMatch(/must use https/);
+    expect(calls).toBe(0);
+  });
+
   it('does not send without the credential, and says which setting is missing', async () => {
     const before = endpoint.attempts.length;
     const e = await failureOf(submitter.submit(over({ credentialsRef: 'NOT_SET' }, 'k-nocred')));

@@ -63,6 +63,13 @@ function referenceOf(json: Record<string, unknown> | null, headers: Headers): st
   return headers.get('x-reference') ?? headers.get('location') ?? undefined;
 }
 
+/** A report and a bearer credential never cross a network in the clear; loopback is for local stand-ins. */
+function safeEndpoint(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
 export function httpsSubmitter(settings: FilingSubmissionSettings) {
   const fetchImpl = settings.fetch ?? fetch;
   const timeoutMs = settings.httpsTimeoutMs ?? 60_000;
@@ -70,6 +77,11 @@ export function httpsSubmitter(settings: FilingSubmissionSettings) {
     async submit(s: FilingSubmission): Promise<SubmissionOutcome> {
       const endpoint = s.recipient.endpoint;
       if (!endpoint) throw rejected(`recipient ${s.recipient.id} has no endpoint`);
+      if (!safeEndpoint(endpoint)) {
+        throw rejected(
+          `recipient ${s.recipient.id}: the endpoint must use https (plain http only to this machine)`,
+        );
+      }
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
         Accept: 'application/json',
