@@ -1,4 +1,5 @@
 import type { AssessmentCounts } from '../domain/assessment.js';
+import { announcementView } from './announcement-view.js';
 import { translationCoverage } from '../domain/notice/translation.js';
 import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
 import type { DeliveryCounts, IncidentRecord } from '../store/ledger.js';
@@ -64,6 +65,7 @@ export function incidentView(
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
     cancellation: state?.cancellation,
+    announcement: state?.announcement && announcementView(state.announcement),
     links: incidentLinks(incident.id),
   };
 }

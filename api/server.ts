@@ -10,6 +10,7 @@ import type { ApiKeyEntry } from './api-keys.js';
 import { frameworkErrors, installErrorHandler } from './errors.js';
 import { withStreamedBodies } from './schemas.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
+import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
@@ -63,6 +64,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
+  await app.register(announcementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();

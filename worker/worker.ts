@@ -1,4 +1,6 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { createAnnouncementAuditActivities } from '../activities/announcement-audit.js';
+import type { AnnouncementActivities } from '../activities/announcements.js';
 import { createChannels } from '../activities/channels/index.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
@@ -27,6 +29,8 @@ export interface WorkerOptions {
   channels?: ChannelSettings;
   /** The company's user directory, when affected people come from there instead of uploads. */
   directory?: DirectorySettings;
+  /** Publishing of announcements in place of the service's own (tests record the calls). */
+  announcements?: AnnouncementActivities;
 }
 
 export async function createWorker(
@@ -48,6 +52,8 @@ export async function createWorker(
       ...createIncidentActivities(opts.ledger),
       ...createDirectoryActivities(opts.ledger, opts.directory),
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
+      ...createAnnouncementAuditActivities(opts.ledger),
+      ...opts.announcements,
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',

@@ -14,6 +14,7 @@ import {
   workflowInputFor,
   type IncidentDeps,
 } from '../incidents.js';
+import { announcementView } from '../announcement-view.js';
 import { incidentSummary, incidentTranslations, incidentView } from '../incident-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
 import { IncidentParams } from './incident-params.js';
@@ -139,6 +140,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           id: request.params.id,
           phase: state.phase,
           approval: state.approval,
+          ...(state.announcement ? { announcement: announcementView(state.announcement) } : {}),
           translations: incidentTranslations(incident, state.assessment),
         };
       },
