@@ -5,7 +5,7 @@ import { defaultNoticePolicy, type FanoutTotals } from '../fallback.js';
 import type { Severity } from '../incident.js';
 import { formatCount } from '../obligations/conditions.js';
 import type { Obligation } from '../obligations/engine.js';
-import type { Judgement } from '../obligations/judgement.js';
+import { MOMENT_KINDS, type Judgement } from '../obligations/judgement.js';
 import { RULES_PACK, regimeById, type RulesPack } from '../obligations/rules-pack.js';
 import { substituteNotice, type SubstituteDecision } from '../obligations/substitute.js';
 import { territoryCount } from '../obligations/territory.js';
@@ -64,8 +64,16 @@ export interface BeforeNoticesSituation {
   requests: readonly AnnouncementRequest[];
 }
 
-// An obligation is the incident's once its conditions hold; `needs_judgement` is not yet a reason to act.
-const APPLIES = new Set<Obligation['status']>(['due', 'overdue', 'waiting_for_event', 'done']);
+const HOLDS = new Set<Obligation['status']>(['due', 'overdue', 'waiting_for_event', 'done']);
+
+/**
+ * An obligation is the incident's once its conditions hold. `needs_judgement` counts only when what is missing
+ * is a moment its clock starts from (awareness), not a finding that decides whether it exists at all.
+ */
+function applies(o: Obligation): boolean {
+  if (HOLDS.has(o.status)) return true;
+  return o.status === 'needs_judgement' && o.judgementsNeeded.every((k) => MOMENT_KINDS.includes(k));
+}
 
 /** Means that are themselves individual notices: an option listing one complements them, not replaces. */
 const INDIVIDUAL_MEANS = /\b(e-?mail|letter|telephone)\b/i;
@@ -91,9 +99,7 @@ function substituteHoldings(
   if (!a || a.affected === 0) return { holdings: [], regimes: [] };
   const regimes = [
     ...new Set(
-      s.obligations
-        .filter((o) => o.kind === 'individual_notice' && APPLIES.has(o.status))
-        .map((o) => o.regime),
+      s.obligations.filter((o) => o.kind === 'individual_notice' && applies(o)).map((o) => o.regime),
     ),
   ];
   const holdings: SubstituteHolding[] = [];
@@ -140,7 +146,7 @@ function requiredAlongside(
   explained: ReadonlySet<string>,
 ): AnnouncementReason[] {
   return obligations
-    .filter((o) => (o.kind === 'public_notice' || o.kind === 'media_notice') && APPLIES.has(o.status))
+    .filter((o) => (o.kind === 'public_notice' || o.kind === 'media_notice') && applies(o))
     .filter((o) => !explained.has(o.regime))
     .map((o) => ({
       code: 'required_alongside' as const,
