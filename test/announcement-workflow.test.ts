@@ -84,7 +84,11 @@ describe('announcement decided with the notices', () => {
       89 * 86_400_000,
     );
     expect(recorder.publishedFor(id)).toEqual([
-      expect.objectContaining({ version: 1, replacesIndividualNoticeFor: 3, approvedBy: 'approver:test-approver' }),
+      expect.objectContaining({
+        version: 1,
+        replacesIndividualNoticeFor: 3,
+        approvedBy: 'approver:test-approver',
+      }),
     ]);
     // The fan-out did not run: nobody was sent an individual notice.
     expect(mailsTo('@gdpr.example')).toHaveLength(0);
@@ -114,8 +118,14 @@ describe('announcement decided with the notices', () => {
     await announcementOf(id, 'published');
     // The two with an address still get their individual notice.
     await eventually(async () => mailsTo('@ca.example').length === 2);
-    expect(recorder.publishedFor(id)).toHaveLength(1);
     expect(recorder.publishedFor(id)[0]?.reasons[0]?.detail).toMatch(/email to people with an address/);
+    // The one without contact is then also left unreachable (1 of 3): a reason more, still one person.
+    const a = await eventually(async () => {
+      const current = (await view(id)).announcement;
+      return current?.reasons.length === 2 && current.status === 'published' ? current : undefined;
+    });
+    expect(a.reasons[1]).toMatchObject({ code: 'unreachable_share' });
+    expect(a.replacesIndividualNoticeFor).toBe(1);
   });
 
   it("a responder's request joins the notices' approval, and a supplement re-publishes it as the next version", async () => {
@@ -132,7 +142,9 @@ describe('announcement decided with the notices', () => {
     expect(asked.status).toBe(200);
     expect(asked.json.announcement).toMatchObject({
       status: 'proposed',
-      reasons: [{ code: 'requested', detail: 'requested by responder:test-responder: the breach is in the news' }],
+      reasons: [
+        { code: 'requested', detail: 'requested by responder:test-responder: the breach is in the news' },
+      ],
     });
     expect(await auditOf(id, 'announcement:requested')).toHaveLength(1);
     // Approved with the notices, not on its own.
@@ -179,6 +191,30 @@ describe('announcement decided with the notices', () => {
 });
 
 describe('announcement decided after the notices', () => {
+  it('an announcement approved with the notices also stands in for those they then failed to reach', async () => {
+    const id = await openWith('userId,email,country\nw1,w1@widen.example,DE\nw2,,DE\n');
+    await svc.call('responder', 'POST', `/v1/incidents/${id}/announcement`, { reason: 'press enquiries' });
+    await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, {});
+    await svc.reachPhase(id, 'monitoring');
+    const widened = await eventually(async () => {
+      const a = (await view(id)).announcement;
+      const last = recorder.publishedFor(id).at(-1);
+      return a?.status === 'published' && last?.reasons.length === 2 ? { a, last } : undefined;
+    });
+    expect(widened.a.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'requested',
+      'unreachable_share',
+    ]);
+    expect(widened.a.replacesIndividualNoticeFor).toBe(1);
+    expect(widened.last.replacesIndividualNoticeFor).toBe(1);
+    // Already approved and public: no second approval, the decision is audited per stage.
+    const decided = await eventually(async () => {
+      const entries = await auditOf(id, 'announcement:decided');
+      return entries.length === 2 ? entries : undefined;
+    });
+    expect(decided.map((e) => e.details?.stage)).toEqual(['with_notices', 'after_notices']);
+  });
+
   it('too many people left unreachable makes an announcement that needs its own approval', async () => {
     const id = await openWith(
       'userId,email,country\nu1,u1@unreach.example,DE\nu2,u2@unreach.example,DE\nu3,,DE\nu4,,DE\n',
@@ -214,7 +250,11 @@ describe('announcement decided after the notices', () => {
     expect(approved.json.announcement).toMatchObject({ status: 'approved' });
     await announcementOf(id, 'published');
     expect(recorder.publishedFor(id)).toEqual([
-      expect.objectContaining({ version: 1, replacesIndividualNoticeFor: 2, approvedBy: 'approver:test-approver' }),
+      expect.objectContaining({
+        version: 1,
+        replacesIndividualNoticeFor: 2,
+        approvedBy: 'approver:test-approver',
+      }),
     ]);
     expect((await svc.call('approver', 'POST', `/v1/incidents/${id}/announcement/approve`, {})).status).toBe(
       409,

@@ -1,9 +1,7 @@
 // The incident's public announcement, driven from the incident workflow: proposed with the notices (and
 // approved with them), or decided after them (approved on its own); published, re-published with every
 // supplement while it is up, and archived once its posting period has run out, even after closing.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { AnnouncementAuditActivities } from '../activities/announcement-audit.js';
-import type { AnnouncementActivities } from '../activities/announcements.js';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import {
   DEFAULT_ANNOUNCEMENT_POLICY,
   decideAfterNotices,
@@ -20,6 +18,7 @@ import {
   type ApproveAnnouncementInput,
   type RequestAnnouncementInput,
 } from './announcement-messages.js';
+import { announcementPublisher, type PendingAudit } from './announcement-publication.js';
 import {
   WRONG_PHASE,
   type Decision,
@@ -27,17 +26,6 @@ import {
   type IncidentWorkflowInput,
 } from './incident-messages.js';
 
-// Publishing goes through adapters (webhooks, media mail) that may be down for a while: keep retrying.
-const publishing = proxyActivities<AnnouncementActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
-});
-const audit = proxyActivities<AnnouncementAuditActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 const BEFORE_APPROVAL: readonly Phase[] = ['opened', 'assessing', 'awaiting_approval'];
 
 export interface AnnouncementTrack {
@@ -55,15 +43,6 @@ export interface AnnouncementTrack {
   run(): Promise<void>;
   /** The incident is done; `run` returns once the announcement (if any) is archived. */
   finish(): void;
-}
-
-interface PendingAudit {
-  action: string;
-  key: string;
-  actor: string;
-  at: string;
-  reason?: string;
-  details: Record<string, unknown>;
 }
 
 function decisionDetails(a: AnnouncementState): Record<string, unknown> {
@@ -84,6 +63,7 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
   const policy = input.announcement ?? DEFAULT_ANNOUNCEMENT_POLICY;
   const requests: AnnouncementRequest[] = [];
   const pendingAudit: PendingAudit[] = [];
+  const publisher = announcementPublisher(input.incidentId, pendingAudit);
   let noticesDone = false;
   let finished = false;
   const now = () => new Date().toISOString();
@@ -115,6 +95,26 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
     if (!decision.announce) return;
     decided(decision);
     recordDecision(state.announcement!, 'system');
+  };
+
+  // An announcement approved with the notices also stands in for the people they then failed to reach: its
+  // reasons and count grow (audited), and one already up is published again with them.
+  const widen = (a: AnnouncementState) => {
+    const after = decideAfterNotices(state.notices ?? emptyFanoutTotals(), [], policy);
+    const added = after.reasons.filter((r) => !a.decision.reasons.some((k) => k.code === r.code));
+    if (added.length === 0) return;
+    a.decision = {
+      ...a.decision,
+      reasons: [...a.decision.reasons, ...added],
+      replacesIndividualNoticeFor: Math.max(
+        a.decision.replacesIndividualNoticeFor,
+        after.replacesIndividualNoticeFor,
+      ),
+      replacementReason: a.decision.replacementReason ?? after.replacementReason,
+    };
+    recordDecision({ ...a, stage: 'after_notices', decidedAt: now() }, 'system');
+    // Not yet up: the first publication carries them; on its way or up: the next version does.
+    if (a.status === 'published' || publisher.inFlight()) track.supplemented();
   };
 
   const track: AnnouncementTrack = {
@@ -150,6 +150,7 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
     afterNotices() {
       noticesDone = true;
       if (!state.announcement) decideAfter();
+      else if (state.announcement.status !== 'proposed') widen(state.announcement);
     },
     supplemented() {
       const a = state.announcement;
@@ -207,56 +208,6 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
     },
   );
 
-  async function flushAudit(): Promise<void> {
-    while (pendingAudit.length > 0) {
-      await audit.recordAnnouncementAudit({ incidentId: input.incidentId, ...pendingAudit[0]! });
-      pendingAudit.shift();
-    }
-  }
-
-  async function publish(a: AnnouncementState, version: number): Promise<void> {
-    const expiresAt = a.expiresAt ?? new Date(Date.now() + a.decision.postingDays * DAY_MS).toISOString();
-    const published = await publishing.publishAnnouncement({
-      incidentId: input.incidentId,
-      version,
-      reasons: a.decision.reasons,
-      replacesIndividualNoticeFor: a.decision.replacesIndividualNoticeFor,
-      expiresAt,
-      approvedBy: a.approval?.by ?? 'system',
-    });
-    Object.assign(a, {
-      status: 'published',
-      version,
-      url: published.url,
-      locales: published.locales,
-      publishedAt: a.publishedAt ?? published.publishedAt,
-      updatedAt: published.publishedAt,
-      expiresAt,
-    });
-    if (a.pendingVersion !== undefined && a.pendingVersion <= version) delete a.pendingVersion;
-    pendingAudit.push({
-      action: 'announcement:published',
-      key: `v${version}`,
-      actor: 'system',
-      at: published.publishedAt,
-      details: { version, url: published.url, contentHash: published.contentHash, expiresAt },
-    });
-  }
-
-  async function archive(a: AnnouncementState): Promise<void> {
-    const { archivedAt } = await publishing.archiveAnnouncement({ incidentId: input.incidentId, at: now() });
-    a.status = 'archived';
-    a.archivedAt = archivedAt;
-    pendingAudit.push({
-      action: 'announcement:archived',
-      key: 'archived',
-      actor: 'system',
-      at: archivedAt,
-      reason: `posting period of ${a.decision.postingDays} days ended (${a.decision.postingDaysSource})`,
-      details: { version: a.version, expiresAt: a.expiresAt },
-    });
-  }
-
   // Only an approved announcement not yet up starts at version 1; later versions come from supplements.
   const nextVersion = (a: AnnouncementState | undefined) =>
     a?.status === 'approved' ? 1 : a?.status === 'published' ? a.pendingVersion : undefined;
@@ -264,15 +215,15 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
 
   async function runAnnouncement(): Promise<void> {
     for (;;) {
-      await flushAudit();
+      await publisher.flushAudit();
       const a = state.announcement;
       const version = nextVersion(a);
       if (a && version !== undefined) {
-        await publish(a, version);
+        await publisher.publish(a, version);
       } else if (a?.status === 'published') {
         // The posting period is a durable timer: it fires after closing, during the retention wait too.
         const remaining = Math.max(Date.parse(a.expiresAt!) - Date.now(), 0);
-        if (!(await condition(workToDo, remaining))) await archive(a);
+        if (!(await condition(workToDo, remaining))) await publisher.archive(a);
       } else if (finished) {
         return;
       } else {
