@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // The command's launcher runs in Node as plain JavaScript.
+    files: ['bin/*.js'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+  },
+  {
     // Loaded by Node's require and by the workflow bundler alike (see the file).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable' } },

@@ -64,7 +64,6 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
-    cancellation: state?.cancellation,
     announcement: state?.announcement && announcementView(state.announcement),
     links: incidentLinks(incident.id),
   };

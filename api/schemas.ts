@@ -119,7 +119,6 @@ export const IncidentView = z.looseObject({
   obligations: z.array(z.unknown()).optional(),
   obligationSummary: z.unknown().optional(),
   approval: z.unknown().optional(),
-  cancellation: z.unknown().optional(),
   announcement: AnnouncementView.optional(),
   links: IncidentLinks,
 });

@@ -44,10 +44,6 @@ export function riskLevel(categories: readonly DataCategory[]): RiskLevel {
   return level;
 }
 
-export function categoryRisk(category: DataCategory): RiskLevel {
-  return CATEGORY_RISK[category];
-}
-
 /** Key used in the count maps for people without the attribute. */
 export const UNKNOWN = 'unknown';
 

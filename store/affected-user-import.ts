@@ -2,12 +2,17 @@
 // validated one by one and written in batches, so memory does not depend on the size of the file.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parse, type CsvError, type Info } from 'csv-parse';
-import { canonicalField, parseAffectedUser, type AffectedUser } from '../domain/affected-user.js';
+import {
+  canonicalField,
+  parseAffectedUser,
+  type AffectedUser,
+  type AffectedUserField,
+} from '../domain/affected-user.js';
 import { isFinal, noticesStarted } from '../domain/phases.js';
+import { CsvRecordReader, type CsvRecord } from './csv-records.js';
 import { AffectedUsersFrozenError, IncidentNotFoundError, type Ledger } from './ledger.js';
+import { uploadLines } from './upload-lines.js';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -54,6 +59,8 @@ export class ImportFormatError extends Error {
 const DEFAULT_BATCH = 1000;
 const DEFAULT_MAX_ERRORS = 100;
 const MAX_LINE_BYTES = 1_000_000;
+/** Lines one quoted CSV value may span: a name or address has a few, an unclosed quote has all the rest. */
+const MAX_RECORD_LINES = 20;
 const MAX_IGNORED_COLUMNS = 50;
 
 /** Collects validated rows into batches and the problems into the report. */
@@ -157,109 +164,95 @@ export async function importAffectedUsers(
 }
 
 async function readCsv(source: Readable, sink: AffectedUserSink): Promise<void> {
-  let header: string[] | undefined;
-  const parser = parse({
-    bom: true,
-    columns: (names: string[]) => {
-      header = names;
-      return names.map((name) => {
-        const field = canonicalField(name);
-        if (!field) sink.ignoreColumn(name);
-        return field ?? false;
-      });
-    },
-    skip_empty_lines: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_LINE_BYTES,
-    info: true,
+  const records = new CsvRecordReader({
+    maxLineBytes: MAX_LINE_BYTES,
+    maxRecordChars: MAX_LINE_BYTES,
+    maxRecordLines: MAX_RECORD_LINES,
   });
-  parser.on('skip', (err: CsvError) => {
-    const lines = (err as CsvError & { lines?: number }).lines ?? 0;
-    sink.reject(lines, 'row', err.message);
-  });
-  const onError = (err: Error) => parser.destroy(err);
-  source.on('error', onError);
-  source.pipe(parser);
-  try {
-    let checked = false;
-    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: Info }>) {
-      if (!checked) {
-        requireUserIdColumn(header);
-        checked = true;
-      }
-      // info.lines is where the record ends; a quoted value can span lines.
-      let inner = 0;
-      for (const v of Object.values(entry.record)) inner += v.split('\n').length - 1;
-      await sink.add(entry.info.lines - inner, entry.record);
+  let header: CsvHeader | undefined;
+  const take = async (batch: CsvRecord[]) => {
+    for (const record of batch) {
+      if (!header) header = readHeader(record, sink);
+      else await addCsvRow(record, header, sink);
     }
-  } finally {
-    source.off('error', onError);
-    source.unpipe(parser);
-  }
+  };
+  for await (const lines of uploadLines(source, MAX_LINE_BYTES)) await take(records.push(lines));
+  await take(records.end());
   if (!header)
     throw new ImportFormatError('the CSV file is empty: expected a header line with a userId column');
-  requireUserIdColumn(header);
 }
 
-function requireUserIdColumn(header: string[] | undefined): void {
-  if (header && !header.some((h) => canonicalField(h) === 'userId')) {
+interface CsvHeader {
+  names: string[];
+  fields: (AffectedUserField | undefined)[];
+}
+
+function readHeader(record: CsvRecord, sink: AffectedUserSink): CsvHeader {
+  if ('problem' in record) {
+    throw new ImportFormatError(`the CSV header (line ${record.line}) cannot be read: ${record.problem}`);
+  }
+  const names = record.fields;
+  if (!names.some((h) => canonicalField(h) === 'userId')) {
     throw new ImportFormatError(
-      `the CSV header has no userId column (found: ${header.slice(0, 20).join(', ') || 'nothing'})`,
+      `the CSV header has no userId column (found: ${names.slice(0, 20).join(', ') || 'nothing'})`,
     );
   }
+  const fields = names.map((name) => {
+    const field = canonicalField(name);
+    if (!field) sink.ignoreColumn(name);
+    return field;
+  });
+  return { names, fields };
+}
+
+/** Fields are taken by the header's position only when a row has exactly the header's number of them. */
+async function addCsvRow(record: CsvRecord, header: CsvHeader, sink: AffectedUserSink): Promise<void> {
+  if ('problem' in record) return sink.reject(record.line, 'row', record.problem);
+  const { fields } = record;
+  if (fields.length !== header.names.length) {
+    return sink.reject(
+      record.line,
+      'row',
+      `has ${fields.length} fields; the header has ${header.names.length}`,
+    );
+  }
+  const row: Record<string, string> = {};
+  fields.forEach((value, i) => {
+    const field = header.fields[i];
+    if (field) row[field] = value;
+  });
+  await sink.add(record.line, row);
 }
 
 async function readNdjson(source: Readable, sink: AffectedUserSink): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  let line = 0;
-  let skippingLongLine = false;
-
-  const handle = async (text: string) => {
-    line++;
-    const trimmed = text.trim();
-    if (!trimmed) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (err) {
-      sink.reject(line, 'row', `not valid JSON: ${(err as Error).message}`);
-      return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      sink.reject(line, 'row', 'must be a JSON object');
-      return;
-    }
-    const row: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      const field = canonicalField(key);
-      if (field) row[field] = v;
-      else sink.ignoreColumn(key);
-    }
-    await sink.add(line, row);
-  };
-
-  for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
-    let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    carry = '';
-    if (skippingLongLine) {
-      const end = text.indexOf('\n');
-      if (end < 0) continue;
-      text = text.slice(end + 1);
-      skippingLongLine = false;
-    }
-    const parts = text.split('\n');
-    carry = parts.pop() ?? '';
-    for (const part of parts) await handle(part.replace(/^\uFEFF/, ''));
-    if (carry.length > MAX_LINE_BYTES) {
-      // Keeps one huge line from holding the whole upload in memory.
-      line++;
-      sink.reject(line, 'row', `line longer than ${MAX_LINE_BYTES} characters`);
-      carry = '';
-      skippingLongLine = true;
+  for await (const lines of uploadLines(source, MAX_LINE_BYTES)) {
+    for (const line of lines) {
+      if (line.tooLong) sink.reject(line.line, 'row', `line longer than ${MAX_LINE_BYTES} bytes`);
+      else await addNdjsonLine(line.line, line.text, sink);
     }
   }
-  carry += decoder.end();
-  if (!skippingLongLine && carry) await handle(carry.replace(/^\uFEFF/, ''));
+}
+
+async function addNdjsonLine(line: number, text: string, sink: AffectedUserSink): Promise<void> {
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (err) {
+    return sink.reject(line, 'row', `not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return sink.reject(line, 'row', 'must be a JSON object');
+  }
+  const row: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const field = canonicalField(key);
+    if (field) row[field] = v;
+    else sink.ignoreColumn(key);
+  }
+  // A JSON number loses digits past 2^53, and so would quietly name another person.
+  if (typeof row.userId === 'number')
+    return sink.reject(line, 'userId', 'must be a JSON string, not a number');
+  await sink.add(line, row);
 }

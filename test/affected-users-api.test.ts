@@ -80,6 +80,37 @@ describe.each(['sqlite', 'postgres'] as const)('affected-user upload (%s ledger)
     expect((await upload(id, ndjson, 'application/xml')).statusCode).toBe(415);
   });
 
+  it('answers each unreadable line with its number, keeps the lines around it, and 400 for a bad header', async () => {
+    const id = await open();
+    const res = await upload(
+      id,
+      [
+        'userId,email,country', // 1
+        'b1,b1@example.com,DE', // 2
+        'b2,b2@example.com', // 3 a field short
+        'b3,"b3@example.com,DE', // 4 quote never closed
+        'b4,b4@example.com,FR', // 5
+      ].join('\n'),
+    );
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ accepted: 2, rejected: 2, inserted: 2 });
+    expect(res.json().errors).toEqual([
+      { line: 3, field: 'row', message: 'has 2 fields; the header has 3' },
+      { line: 4, field: 'row', message: 'a quoted value opened on this line is never closed' },
+    ]);
+    const nd = await upload(id, '{"userId": 42}\n{"userId": "b5"}', 'application/x-ndjson');
+    expect(nd.json().errors).toEqual([
+      { line: 1, field: 'userId', message: 'must be a JSON string, not a number' },
+    ]);
+
+    const bad = await upload(id, 'name,email\nAna,a@example.com');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'invalid_file',
+      issues: [{ path: '(body)', message: expect.stringMatching(/no userId column/) }],
+    });
+  });
+
   it('refuses an upload once notices have started (409) and for an unknown incident (404)', async () => {
     const id = await open();
     expect((await upload(id, csv)).statusCode).toBe(202);

@@ -1,7 +1,11 @@
 // Exactly once when things go wrong: a worker stopped mid-fan-out and started again, a claim left
 // behind by a worker that died, and a cancel mid-fan-out. Checked against what the local servers received.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fanoutProgressQuery, noticeFanoutWorkflowId } from '../workflows/fanout-messages.js';
+import {
+  fanoutProgressQuery,
+  noticeFanoutWorkflowId,
+  noticeLaneWorkflowId,
+} from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import { eventually } from './support/service.js';
 import {
@@ -51,7 +55,8 @@ describe('fan-out recovery', () => {
     const people = block(100_000, 3000);
     const id = await openIncident(svc, people, { severity: 'low' });
     await approve(svc, id);
-    const handle = svc.client.workflow.getHandle(noticeFanoutWorkflowId(id, 1));
+    // A low-severity fan-out has one lane, which answers for its sends while it runs.
+    const handle = svc.client.workflow.getHandle(noticeLaneWorkflowId(id, 1));
 
     await eventually(async () => emailsTo(100_000, 103_000).length >= 600, {
       timeoutMs: 90_000,

@@ -50,7 +50,7 @@ const NDJSON = [
   '["u10"]', // 7 not an object
   '', // 8
   JSON.stringify({
-    user_id: 6,
+    user_id: '6',
     phone: 2135550142,
     country: 'US',
     region: 'US-CA',

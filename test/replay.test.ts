@@ -1,6 +1,7 @@
 // Replay guards against non-determinism: histories recorded from earlier runs of the incident workflow
 // (test/histories/*.json) must replay against the current workflow code without a single divergence.
-// A change that breaks this needs `patched()` in the workflow, not a new recording.
+// Until the service's first production deployment the fixtures are re-recorded when the workflows
+// change (RECORD_HISTORIES=1, below); from then on a change that breaks them needs `patched()`.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

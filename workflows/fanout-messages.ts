@@ -38,18 +38,19 @@ export interface NoticeFanoutInput {
   /** 1 for the first notice; higher for supplemental notices with new facts. */
   noticeVersion: number;
   policy: NoticePolicy;
-  /** Carried across continue-as-new: where each lane's next page starts. */
-  lanes?: FanoutLane[];
-  /** Where the next page started in runs recorded before lanes (read only, for their replay). */
-  cursor?: string;
+}
+
+export interface NoticeLaneInput extends NoticeFanoutInput {
+  /** Carried across continue-as-new: where the lane's next page starts. */
+  lane: FanoutLane;
+  settings: FanoutSettings;
   totals?: FanoutTotals;
   run?: number;
-  settings?: FanoutSettings;
 }
 
 /**
- * Live counts of a running fan-out (the latest run answers after continue-as-new). A fan-out with
- * lanes counts its lanes' sends when they finish; each lane workflow answers for itself meanwhile.
+ * Live counts: each lane workflow answers for its own sends (its latest run, after continue-as-new);
+ * the fan-out adds its lanes up once they are through and names them meanwhile.
  */
 export const fanoutProgressQuery = defineQuery<FanoutProgress>('fanoutProgress');
 
@@ -58,11 +59,12 @@ export function noticeFanoutWorkflowId(incidentId: string, noticeVersion: number
   return `notices-${incidentId}-v${noticeVersion}`;
 }
 
-/** The child workflow that sends one lane (one channel) of a fan-out. */
+/** The child workflow that sends one lane of a fan-out: one channel's, or the fallback lane. */
 export function noticeLaneWorkflowId(
   incidentId: string,
   noticeVersion: number,
-  channels: readonly NoticeChannel[],
+  channels?: readonly NoticeChannel[],
 ): string {
-  return `${noticeFanoutWorkflowId(incidentId, noticeVersion)}-${channels.join('-')}`;
+  const lane = channels?.length ? channels.join('-') : 'fallback';
+  return `${noticeFanoutWorkflowId(incidentId, noticeVersion)}-${lane}`;
 }

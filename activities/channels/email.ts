@@ -133,7 +133,3 @@ export class EmailChannel {
     this.transport.close();
   }
 }
-
-export function createEmailChannel(config: EmailConfig): EmailChannel {
-  return new EmailChannel(config);
-}

@@ -161,7 +161,3 @@ export class PushChannel {
     this.agent.destroy();
   }
 }
-
-export function createPushChannel(config: PushConfig): PushChannel {
-  return new PushChannel(config);
-}

@@ -29,11 +29,6 @@ function retryAfterMs(value: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** Twilio error codes that mean this number cannot get our SMS; retrying will not help. */
-export const TWILIO_PERMANENT_CODES: readonly number[] = [
-  21211, 21610, 21612, 21614, 21408, 21612, 30003, 30005, 30006,
-];
-
 /**
  * 429 / 20429 and 5xx are retryable (honouring Retry-After); invalid or unreachable numbers
  * (21211, 21610, 21614, …) and other 4xx are permanent. 401/403 are our credentials, also
@@ -116,10 +111,6 @@ export const CALLBACK_REF_PARAM = 'd';
 function statusCallbackFor(url: string, ref: string | undefined): string {
   if (ref === undefined) return url;
   return `${url}${url.includes('?') ? '&' : '?'}${CALLBACK_REF_PARAM}=${encodeURIComponent(ref)}`;
-}
-
-export function createSmsChannel(config: SmsConfig): SmsChannel {
-  return new SmsChannel(config);
 }
 
 /**

@@ -37,7 +37,10 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           tags: ['affected users'],
           summary: 'Upload affected users (text/csv or application/x-ndjson)',
           description:
-            'Columns: userId (required), name, email, phone, pushToken, locale, country, region, dataCategories (; separated). Answers 202 with counts and the first 100 errors.',
+            'Columns: userId (required), name, email, phone, pushToken, locale, country, region, dataCategories (; separated). ' +
+            'Answers 202 with counts and the first 100 errors, each with its line: a CSV row with more or fewer fields than the header, ' +
+            'a quote never closed (reported where it opens), a line over 1,000,000 bytes, an NDJSON userId that is a number. ' +
+            'The lines around a bad one are kept. A file whose header cannot be read, or has no userId column, answers 400.',
           params: IncidentParams,
           streamedBody: {
             mediaTypes: Object.keys(FORMATS),
@@ -86,7 +89,9 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
           if (err instanceof AffectedUsersFrozenError) {
             throw conflict(`${err.message}; notices have started, so the list of affected users is frozen`);
           }
-          if (err instanceof ImportFormatError) throw new HttpError(400, 'invalid_file', err.message);
+          if (err instanceof ImportFormatError) {
+            throw new HttpError(400, 'invalid_file', err.message, [{ path: '(body)', message: err.message }]);
+          }
           throw err;
         }
       },
