@@ -6,7 +6,6 @@ import {
   DEFAULT_ANNOUNCEMENT_POLICY,
   decideAfterNotices,
   decideBeforeNotices,
-  type AnnouncementDecision,
   type AnnouncementRequest,
 } from '../domain/announcement/decision.js';
 import { emptyFanoutTotals, type FanoutTotals } from '../domain/fallback.js';
@@ -71,15 +70,6 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
   const refuse = (message: string): never => {
     throw ApplicationFailure.nonRetryable(`incident ${input.incidentId}: ${message}`, WRONG_PHASE);
   };
-  const decided = (decision: AnnouncementDecision, extra: Partial<AnnouncementState> = {}) => {
-    state.announcement = {
-      status: 'awaiting_approval',
-      stage: 'after_notices',
-      decision,
-      decidedAt: now(),
-      ...extra,
-    };
-  };
   const recordDecision = (a: AnnouncementState, actor: string) => {
     pendingAudit.push({
       action: 'announcement:decided',
@@ -93,8 +83,8 @@ export function announcementTrack(input: IncidentWorkflowInput, state: IncidentS
   const decideAfter = () => {
     const decision = decideAfterNotices(state.notices ?? emptyFanoutTotals(), requests, policy);
     if (!decision.announce) return;
-    decided(decision);
-    recordDecision(state.announcement!, 'system');
+    state.announcement = { status: 'awaiting_approval', stage: 'after_notices', decision, decidedAt: now() };
+    recordDecision(state.announcement, 'system');
   };
 
   // An announcement approved with the notices also stands in for the people they then failed to reach: its
