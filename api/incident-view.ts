@@ -1,5 +1,6 @@
 import { announcementStatus, type AnnouncementStatusView } from '../domain/announcement/status.js';
 import type { AssessmentCounts } from '../domain/assessment.js';
+import { announcementView } from './announcement-view.js';
 import { translationCoverage } from '../domain/notice/translation.js';
 import { summariseObligations, type Obligation } from '../domain/obligations/engine.js';
 import type { AnnouncementRecord, DeliveryCounts, IncidentRecord } from '../store/ledger.js';
@@ -75,7 +76,10 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
-    ...(announcement ? { announcement } : {}),
+    // The live workflow's announcement (with its decision); the ledger's when no worker answered.
+    announcement: state?.announcement
+      ? announcementView(state.announcement)
+      : announcement && { ...announcement },
     links: incidentLinks(incident.id),
   };
 }

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle 
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { IncidentFacts } from '../domain/incident.js';
 import { IncidentPhaseAttribute, IncidentSeverityAttribute } from '../domain/search-attributes.js';
+import { announcementPolicyOf } from '../platform/announcement-policy.js';
 import type { Config } from '../platform/config.js';
 import type { IncidentRecord, Ledger } from '../store/ledger.js';
 import {
@@ -81,6 +82,7 @@ export function workflowInputFor(
       attributes: facts.attributes,
     },
     policy: { retentionDays: deps.config.RETENTION_DAYS, monitoringDays: deps.config.MONITORING_DAYS },
+    announcement: announcementPolicyOf(deps.config),
   };
 }
 

@@ -73,6 +73,36 @@ export const IncidentList = z.object({
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 
+/**
+ * An incident's public announcement as the workflow decided and published it (api/announcement-view.ts);
+ * when no worker answers, as the ledger recorded it (without the decision's stage and reasons for replacing).
+ */
+export const AnnouncementView = z.looseObject({
+  url: z.string().nullable().describe('The public page, once published'),
+  status: z.enum(['proposed', 'approved', 'awaiting_approval', 'published', 'archived']),
+  stage: z.enum(['with_notices', 'after_notices']).optional(),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      regime: z.string().optional(),
+      detail: z.string(),
+    }),
+  ),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  locales: z.array(z.string()),
+  replacesIndividualNoticeFor: z.number().int(),
+  replacementReason: z.string().nullable().optional(),
+});
+
+export const AnnouncementAnswer = z.object({
+  id: z.string(),
+  announcement: AnnouncementView.nullable().describe(
+    'null: asked for while the notices go out; decided once they are through',
+  ),
+});
+
 /** The responder's view: ledger facts always, the workflow's live state when a worker answered. */
 export const IncidentView = z.looseObject({
   id: z.string(),
@@ -92,11 +122,15 @@ export const IncidentView = z.looseObject({
   obligations: z.array(z.unknown()).optional(),
   obligationSummary: z.unknown().optional(),
   approval: z.unknown().optional(),
+  announcement: AnnouncementView.optional(),
   links: IncidentLinks,
 });
 
 export const PhaseAnswer = z.looseObject({ id: z.string(), phase: z.string() });
-export const ApprovalAnswer = PhaseAnswer.extend({ approval: z.unknown().optional() });
+export const ApprovalAnswer = PhaseAnswer.extend({
+  approval: z.unknown().optional(),
+  announcement: AnnouncementView.optional().describe('Approved together with the notices'),
+});
 
 export const AuditList = z.object({
   items: z.array(

@@ -13,6 +13,7 @@ import { frameworkErrors, installErrorHandler } from './errors.js';
 import { withStreamedBodies } from './schemas.js';
 import { announcementLookupRoutes } from './routes/announcement-lookup.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
+import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
@@ -71,6 +72,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
+  await app.register(announcementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   await app.register(regulatorFilingRoutes({ client: deps.client, ledger: deps.ledger }, deps.apiKeys));
   await app.register(registerRoutes({ ledger: deps.ledger }, deps.apiKeys));

@@ -45,6 +45,18 @@ const EnvSchema = z.object({
   MONITORING_DAYS: positiveDays(30),
   PUBLIC_BASE_URL: optionalString,
   NOTICE_LINK_SECRET: optionalString,
+  /** After the notices, announce publicly when more than this share of the people were left unreachable. */
+  ANNOUNCEMENT_UNREACHABLE_SHARE: z.coerce.number().min(0).max(1).default(0.1),
+  /** … or more than this many; unset: no count threshold. */
+  ANNOUNCEMENT_UNREACHABLE_COUNT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().nonnegative().optional(),
+  ),
+  /** How long an announcement stays up when no applicable regime names a posting period. */
+  ANNOUNCEMENT_DEFAULT_DAYS: positiveDays(90),
+  /** Price of one individual notice per channel (US dollars), for the state statutes' cost test. */
+  NOTICE_COST_EMAIL_USD: z.coerce.number().nonnegative().default(0.001),
+  NOTICE_COST_SMS_USD: z.coerce.number().nonnegative().default(0.008),
+  NOTICE_COST_PUSH_USD: z.coerce.number().nonnegative().default(0),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,5 +1,7 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createAnnouncementActivities } from '../activities/announcements.js';
+import { createAnnouncementAuditActivities } from '../activities/announcement-audit.js';
+import type { AnnouncementActivities } from '../activities/announcements.js';
 import { createChannels } from '../activities/channels/index.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
@@ -29,8 +31,10 @@ export interface WorkerOptions {
   channels?: ChannelSettings;
   /** The company's user directory, when affected people come from there instead of uploads. */
   directory?: DirectorySettings;
+  /** Publishing of announcements in place of the service's own (tests record the calls). */
+  announcements?: AnnouncementActivities;
   /** The announcement's public origin and adapters; read from `process.env` when absent. */
-  announcements?: AnnouncementSettings;
+  announcementSettings?: AnnouncementSettings;
 }
 
 export async function createWorker(
@@ -54,8 +58,10 @@ export async function createWorker(
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
       ...createAnnouncementActivities({
         ledger: opts.ledger,
-        settings: opts.announcements ?? loadAnnouncementSettings(),
+        settings: opts.announcementSettings ?? loadAnnouncementSettings(),
       }),
+      ...createAnnouncementAuditActivities(opts.ledger),
+      ...opts.announcements,
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',

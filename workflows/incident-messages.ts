@@ -8,6 +8,8 @@ import type { Judgement } from '../domain/obligations/judgement.js';
 import type { Obligation } from '../domain/obligations/engine.js';
 import type { Phase } from '../domain/phases.js';
 import type { FanoutTotals } from '../domain/fallback.js';
+import type { AnnouncementPolicy } from '../domain/announcement/decision.js';
+import type { AnnouncementState } from './announcement-messages.js';
 
 /** Only the facts the workflow decides on; the description and contact stay in the ledger. */
 export interface IncidentWorkflowInput {
@@ -25,6 +27,8 @@ export interface IncidentWorkflowInput {
     /** How long the incident is watched after notices and reports before it closes by itself. */
     monitoringDays: number;
   };
+  /** When a public announcement is due (thresholds, prices, posting period); absent in older runs: defaults. */
+  announcement?: AnnouncementPolicy;
 }
 
 export interface PhaseChange {
@@ -74,6 +78,8 @@ export interface IncidentState {
     requestedAt: string;
     totals?: FanoutTotals | null;
   }>;
+  /** The public announcement, once one is proposed or decided (see workflows/announcement.ts). */
+  announcement?: AnnouncementState;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
 }

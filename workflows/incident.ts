@@ -15,6 +15,7 @@ import type { IncidentActivities } from '../activities/incident.js';
 import { Judgement as JudgementSchema, type Judgement } from '../domain/obligations/judgement.js';
 import { isFinal, type Phase } from '../domain/phases.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
+import { announcementTrack } from './announcement.js';
 import { sendIndividualNotices } from './fanout.js';
 import { incidentObligations, openObligationsOf } from './incident-obligations.js';
 import {
@@ -61,8 +62,10 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     supplements: [],
   };
   const supplements = state.supplements;
+  const announcement = announcementTrack(input, state);
   const refreshObligations = () => {
     state.obligations = incidentObligations(input, state, new Date().toISOString());
+    announcement.propose();
   };
   let cancelRequest: CancelInput | undefined;
   let closeRequest: CloseInput | undefined;
@@ -214,6 +217,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     ({ by, note, dataCategories }) => {
       const version = (supplements.at(-1)?.version ?? 1) + 1;
       supplements.push({ version, by, note, requestedAt: new Date().toISOString() });
+      announcement.supplemented();
       if (dataCategories) {
         state.dataCategories = dataCategories;
         refreshObligations();
@@ -246,6 +250,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     refreshObligations();
   }
 
+  // Outside the lifecycle: an announcement stays up, and is archived, after the incident closed.
+  const announcing = announcement.run();
   try {
     await lifecycle.run(async () => {
       await enter('opened', input.openedBy);
@@ -261,9 +267,17 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
         affectedUsersChanged = false;
         await assess();
       }
+      announcement.approveWithNotices(state.approval);
 
       await enter('notifying', state.approval?.by, state.approval?.note);
-      state.notices = await sendIndividualNotices({ incidentId: input.incidentId, severity: state.severity });
+      // A substitute notice standing in for everyone replaces the fan-out (the decision says for whom).
+      if (!announcement.replacesEveryone()) {
+        state.notices = await sendIndividualNotices({
+          incidentId: input.incidentId,
+          severity: state.severity,
+        });
+      }
+      announcement.afterNotices(state.notices);
 
       await enter('reporting');
 
@@ -279,12 +293,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
         );
         const next = supplements.find((v) => !v.totals);
         if (woke && next && closeRequest === undefined) {
-          next.totals =
-            (await sendIndividualNotices({
-              incidentId: input.incidentId,
-              severity: state.severity,
-              noticeVersion: next.version,
-            })) ?? null;
+          next.totals = announcement.replacesEveryone()
+            ? null
+            : ((await sendIndividualNotices({
+                incidentId: input.incidentId,
+                severity: state.severity,
+                noticeVersion: next.version,
+              })) ?? null);
           continue;
         }
         closedByPerson = woke;
@@ -305,5 +320,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   await sleep(input.policy.retentionDays * DAY_MS);
   await ledger.purgePersonalData(input.incidentId);
   state.purgedAt = new Date().toISOString();
+  announcement.finish();
+  await announcing;
   return state;
 }

@@ -20,6 +20,7 @@ import {
   incidentTranslations,
   incidentView,
 } from '../incident-view.js';
+import { announcementView } from '../announcement-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
 import { IncidentParams } from './incident-params.js';
 import { ApprovalAnswer, errorResponses, IncidentList, IncidentView, PhaseAnswer } from '../schemas.js';
@@ -148,6 +149,7 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
           id: request.params.id,
           phase: state.phase,
           approval: state.approval,
+          ...(state.announcement ? { announcement: announcementView(state.announcement) } : {}),
           translations: incidentTranslations(incident, state.assessment),
         };
       },

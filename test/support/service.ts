@@ -9,6 +9,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
 import { buildApi } from '../../api/server.js';
+import type { AnnouncementActivities } from '../../activities/announcements.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
 import { loadChannelSettings } from '../../platform/channel-config.js';
 import { directorySettings, loadConfig, type Config } from '../../platform/config.js';
@@ -75,6 +76,8 @@ export interface TestServiceOptions {
   store?: 'sqlite' | 'postgres';
   /** Fixed payload keys (replay fixtures); random otherwise. */
   payloadKeys?: PayloadKeyRing;
+  /** Announcement publishing registered on the worker instead of the service's own. */
+  announcements?: AnnouncementActivities;
 }
 
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -119,6 +122,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       workflowBundle: { codePath: inject('workflowBundlePath') },
       channels,
       directory: directorySettings(config),
+      ...(opts.announcements ? { announcements: opts.announcements } : {}),
     });
     const run = worker.run();
     running = {
