@@ -63,6 +63,8 @@ describe('the announcement in the service', () => {
         '/public/announcements.atom',
         '/public/announcements/{slug}',
         '/public/announcements/{slug}.json',
+        '/public/announcements/{slug}/lookup',
+        '/public/announcements/{slug}/lookup/verify',
       ].sort(),
     );
     for (const path of paths) {
