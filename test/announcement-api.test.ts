@@ -68,8 +68,12 @@ describe('the announcement in the service', () => {
       ].sort(),
     );
     for (const path of paths) {
-      expect(doc.paths[path].get.security, path).toEqual([]);
-      expect(doc.paths[path].get.responses['200'], path).toBeDefined();
+      for (const [method, operation] of Object.entries(
+        doc.paths[path] as Record<string, { security: unknown; responses: Record<string, unknown> }>,
+      )) {
+        expect(operation.security, `${method} ${path}`).toEqual([]);
+        expect(operation.responses['200'], `${method} ${path}`).toBeDefined();
+      }
     }
     expect(doc.paths['/public/announcements/{slug}'].get.responses['404']).toBeDefined();
   });
