@@ -11,6 +11,7 @@ import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
 import { buildApi } from '../../api/server.js';
 import type { AnnouncementActivities } from '../../activities/announcements.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
+import { loadAnnouncementSettings } from '../../platform/announcement-config.js';
 import { loadChannelSettings } from '../../platform/channel-config.js';
 import { directorySettings, loadConfig, type Config } from '../../platform/config.js';
 import { connectClient } from '../../platform/temporal-client.js';
@@ -122,6 +123,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       workflowBundle: { codePath: inject('workflowBundlePath') },
       channels,
       directory: directorySettings(config),
+      announcementSettings: loadAnnouncementSettings(fullEnv),
       ...(opts.announcements ? { announcements: opts.announcements } : {}),
     });
     const run = worker.run();
