@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createChannels } from '../activities/channels/index.js';
+import { createFilingActivities } from '../activities/filings.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
 import { createNoticeActivities } from '../activities/notices.js';
@@ -7,6 +8,7 @@ import { loadChannelSettings, type ChannelSettings } from '../platform/channel-c
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
+import { filingSettingsFrom, type FilingWorkerSettings } from './filing-settings.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { workflowsPath } from './workflow-bundle.js';
 
@@ -27,6 +29,8 @@ export interface WorkerOptions {
   channels?: ChannelSettings;
   /** The company's user directory, when affected people come from there instead of uploads. */
   directory?: DirectorySettings;
+  /** Regulator recipients and submission adapters; from the environment when absent (worker/filing-settings.ts). */
+  filings?: Partial<FilingWorkerSettings>;
 }
 
 export async function createWorker(
@@ -36,6 +40,7 @@ export async function createWorker(
   // Process-wide, as a worker process is one worker; without it memory grows with the run's length.
   if (settings.heapGrowthPercent > 0) limitHeapGrowth(settings.heapGrowthPercent);
   const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const filings = { ...filingSettingsFrom(settings), ...opts.filings };
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,
@@ -48,6 +53,11 @@ export async function createWorker(
       ...createIncidentActivities(opts.ledger),
       ...createDirectoryActivities(opts.ledger, opts.directory),
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
+      ...createFilingActivities({
+        ledger: opts.ledger,
+        ...filings,
+        ...(settings.channels.email ? { email: settings.channels.email } : {}),
+      }),
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',

@@ -8,6 +8,7 @@ import type { Judgement } from '../domain/obligations/judgement.js';
 import type { Obligation } from '../domain/obligations/engine.js';
 import type { Phase } from '../domain/phases.js';
 import type { FanoutTotals } from '../domain/fallback.js';
+import type { FilingSummary } from './filing-messages.js';
 
 /** Only the facts the workflow decides on; the description and contact stay in the ledger. */
 export interface IncidentWorkflowInput {
@@ -76,6 +77,8 @@ export interface IncidentState {
   }>;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
+  /** Regulator filings (workflows/filings.ts): ids, statuses and references, never the reports. */
+  filings?: FilingSummary[];
 }
 
 export interface ApproveInput {

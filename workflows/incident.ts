@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -16,6 +17,7 @@ import { Judgement as JudgementSchema, type Judgement } from '../domain/obligati
 import { isFinal, type Phase } from '../domain/phases.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { sendIndividualNotices } from './fanout.js';
+import { incidentFilings } from './filings.js';
 import { incidentObligations, openObligationsOf } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
@@ -68,6 +70,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   let closeRequest: CloseInput | undefined;
   let affectedUsersChanged = false;
   const lifecycle = new CancellationScope();
+  const filings = incidentFilings(input, state);
 
   const requirePhase = (allowed: Phase[], action: string) => {
     if (!allowed.includes(state.phase)) {
@@ -263,9 +266,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       }
 
       await enter('notifying', state.approval?.by, state.approval?.note);
+      // Regulator clocks do not wait for the notices: filings start with them (histories before filings replay without).
+      const filingsOn = patched('regulator-filings');
+      if (filingsOn) filings.begin();
       state.notices = await sendIndividualNotices({ incidentId: input.incidentId, severity: state.severity });
 
       await enter('reporting');
+      if (filingsOn) await filings.reported();
 
       await enter('monitoring');
       // Monitoring ends when a person closes the incident or its period runs out; supplemental notices
@@ -299,6 +306,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   } catch (err) {
     if (!(cancelRequest && isCancellation(err))) throw err;
     await enter('cancelled', cancelRequest.by, cancelRequest.reason);
+    await filings.cancelAll(`the incident was cancelled: ${cancelRequest.reason}`);
   }
 
   // Counts and the audit log stay; the people's contact data goes once retention has passed.

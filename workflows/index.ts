@@ -1,2 +1,3 @@
 export { incidentWorkflow } from './incident.js';
 export { noticeFanoutWorkflow } from './fanout.js';
+export { filingWorkflow } from './filing.js';

@@ -16,7 +16,7 @@ import { connectClient } from '../../platform/temporal-client.js';
 import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createWorker } from '../../worker/worker.js';
+import { createWorker, type WorkerOptions } from '../../worker/worker.js';
 
 // Worker state changes are logged at INFO; tests only want to see warnings.
 let runtimeInstalled = false;
@@ -74,6 +74,8 @@ export interface TestServiceOptions {
   store?: 'sqlite' | 'postgres';
   /** Fixed payload keys (replay fixtures); random otherwise. */
   payloadKeys?: PayloadKeyRing;
+  /** Extra worker options, asked for at every worker start (a test may swap a filing adapter between starts). */
+  workerOptions?: () => Partial<WorkerOptions>;
 }
 
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -118,6 +120,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       workflowBundle: { codePath: inject('workflowBundlePath') },
       channels,
       directory: directorySettings(config),
+      ...opts.workerOptions?.(),
     });
     const run = worker.run();
     running = {
