@@ -43,7 +43,11 @@ export interface FilingActivityDeps extends FilingSubmissionDeps, ReminderDeps {
 }
 
 /** The obligation as the engine sees it now, from what the ledger holds (facts, counts, judgements, phases). */
-async function currentObligation(ledger: Ledger, ref: FilingRef, late: boolean): Promise<Obligation> {
+async function currentObligation(
+  ledger: Ledger,
+  ref: FilingRef,
+  late: boolean,
+): Promise<Obligation | string> {
   const incident = await ledger.getIncident(ref.incidentId);
   if (!incident) throw ApplicationFailure.nonRetryable(`incident ${ref.incidentId} not found`, 'NotFound');
   const audit = await ledger.listAudit(ref.incidentId);
@@ -73,12 +77,8 @@ async function currentObligation(ledger: Ledger, ref: FilingRef, late: boolean):
     now: new Date().toISOString(),
   });
   const found = obligations.find((o) => o.id === ref.obligationId);
-  if (!found) {
-    throw ApplicationFailure.nonRetryable(
-      `obligation ${ref.obligationId} does not apply to incident ${ref.incidentId}`,
-      'NotFound',
-    );
-  }
+  // Its incident will cancel the filing; until then it says why it cannot be prepared.
+  if (!found) return `obligation ${ref.obligationId} does not apply to incident ${ref.incidentId} now`;
   // The filing's own clock decides lateness: the workflow's timers, not the wall clock of this attempt.
   const rule = regimeById(found.regime)?.obligations.find(
     (r) => r.kind === found.kind && r.phase === found.phase,
@@ -105,6 +105,7 @@ export function createFilingActivities(deps: FilingActivityDeps) {
       const recipient = recipientOf(recipients, input);
       if (!recipient) return { ok: false, problem: `no recipient ${input.recipientId} is configured` };
       const obligation = await currentObligation(ledger, input, input.late);
+      if (typeof obligation === 'string') return { ok: false, problem: obligation };
       const incident = (await ledger.getIncident(input.incidentId))!;
       const audit = await ledger.listAudit(input.incidentId);
       const earlier = (await ledger.listFilings(input.incidentId))

@@ -64,6 +64,7 @@ export function incidentView(
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
     cancellation: state?.cancellation,
+    filings: state?.filings,
     links: incidentLinks(incident.id),
   };
 }

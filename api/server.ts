@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { filingRoutes } from './routes/filings.js';
 import { judgementRoutes } from './routes/judgements.js';
 import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
@@ -64,6 +65,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
+  await app.register(filingRoutes(incidentDeps, deps.apiKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();
   // Links and SMS delivery references are signed and sealed with the same secret.

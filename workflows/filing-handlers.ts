@@ -51,7 +51,7 @@ function checkEdits(edits: Record<string, string> | undefined): void {
  */
 export function filingHandlers(
   state: FilingState,
-  deps: { record: Record_; sent: () => boolean },
+  deps: { record: Record_; sent: () => boolean; persisted: () => FilingStatus },
 ): { count: number; approvedAt: number } {
   const revision = { count: 0, approvedAt: -1 };
   const open = (action: string) => {
@@ -123,7 +123,7 @@ export function filingHandlers(
     confirmPortalSubmissionUpdate,
     async (c) => {
       state.portalConfirmation = { ...c, at: new Date().toISOString() };
-      await condition(() => deps.sent());
+      await condition(() => deps.persisted() === 'submitted');
       return state;
     },
     {
@@ -140,7 +140,7 @@ export function filingHandlers(
     acknowledgeFilingUpdate,
     async (ack) => {
       state.acknowledgement = { ...ack, at: new Date().toISOString() };
-      await condition(() => state.status === 'acknowledged');
+      await condition(() => deps.persisted() === 'acknowledged');
       return state;
     },
     {

@@ -74,6 +74,8 @@ export async function filingWorkflow(input: FilingWorkflowInput): Promise<Filing
   const needsReasons = lateNeedsReasons(input.regime, input.phase, input.obligationId);
   const flags = { earlierFiled: !input.earlierFilingId, cancelReason: undefined as string | undefined };
   let changes = 0;
+  /** The status the ledger holds: updates answer once their change is there, where the API reads it. */
+  let persisted: FilingStatus = 'draft';
   const sent = () => state.status === 'submitted' || state.status === 'acknowledged';
 
   const summary = (): FilingSummary => ({
@@ -119,6 +121,7 @@ export async function filingWorkflow(input: FilingWorkflowInput): Promise<Filing
     opts: { status?: FilingStatus; actor?: string; reason?: string; details?: Record<string, unknown> } = {},
   ) => {
     if (opts.status) state.status = opts.status;
+    const status = state.status;
     changes += 1;
     await ledger.recordFilingStatus({
       ...ref,
@@ -134,6 +137,7 @@ export async function filingWorkflow(input: FilingWorkflowInput): Promise<Filing
         ? { acknowledgement: state.acknowledgement, acknowledgedAt: state.acknowledgement.at }
         : {}),
     });
+    persisted = status;
     await tellIncident();
   };
   /** The status a filing shows while it waits: past its deadline that is `overdue`, whatever it waits for. */
@@ -149,7 +153,7 @@ export async function filingWorkflow(input: FilingWorkflowInput): Promise<Filing
     return flags.cancelReason === undefined;
   };
 
-  const revision = filingHandlers(state, { record, sent });
+  const revision = filingHandlers(state, { record, sent, persisted: () => persisted });
   setHandler(filingStateQuery, () => state);
   setHandler(cancelFilingSignal, ({ reason }) => {
     if (!sent() && state.status !== 'cancelled') flags.cancelReason = reason;
