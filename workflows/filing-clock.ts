@@ -1,5 +1,6 @@
-// When a filing's reminders fall, and whether its rule wants reasons for a late filing. Pure, so the
-// filing workflow can replay it.
+// When a filing starts, when its reminders fall, and whether its rule wants reasons for a late filing.
+// Pure, so the workflows can replay it.
+import type { Obligation } from '../domain/obligations/engine.js';
 import { regimeById } from '../domain/obligations/rules-pack.js';
 
 /** Shares of the time allowed at which the incident's contact is reminded before the deadline. */
@@ -25,4 +26,18 @@ export function lateNeedsReasons(regime: string, phase: string, obligationId: st
   const kind = obligationId.split('.')[1];
   const rule = regimeById(regime)?.obligations.find((r) => r.kind === kind && r.phase === phase);
   return rule?.fieldsIfLate.includes('reasons_for_delay') ?? false;
+}
+
+/**
+ * Whether an obligation is owed now, so its filing starts: due or overdue, or waiting only for the moment
+ * that starts its clock (awareness), which meanwhile counts from discovery, the earlier and safer deadline.
+ */
+export function obligationOwed(o: Obligation): boolean {
+  if (o.clockStart === null) return false;
+  if (o.status === 'due' || o.status === 'overdue') return true;
+  if (o.status !== 'needs_judgement' || !o.clockProvisional) return false;
+  const clock = regimeById(o.regime)?.obligations.find(
+    (r) => r.kind === o.kind && r.phase === o.phase,
+  )?.clock;
+  return clock?.from === 'judgement' && o.judgementsNeeded.every((k) => k === clock.kind);
 }

@@ -17,6 +17,7 @@ import type { FilingActivities } from '../activities/filings.js';
 import { filingIdOf, filingWorkflowId, isFiledKind } from '../domain/filing/filing.js';
 import type { Obligation } from '../domain/obligations/engine.js';
 import { filingWorkflow } from './filing.js';
+import { obligationOwed } from './filing-clock.js';
 import {
   cancelFilingSignal,
   earlierPhaseFiledSignal,
@@ -40,8 +41,6 @@ export const NO_RECIPIENT = 'none';
 
 const settled = (f: FilingSummary) =>
   f.status === 'submitted' || f.status === 'acknowledged' || f.status === 'cancelled';
-const wantsFiling = (o: Obligation) =>
-  (o.status === 'due' || o.status === 'overdue') && o.clockStart !== null;
 
 export interface IncidentFilings {
   /** Starts watching the obligations; filings start from now on. */
@@ -139,7 +138,7 @@ export function incidentFilings(input: IncidentWorkflowInput, state: IncidentSta
     for (const o of filed) {
       const id = filingIdOf(input.incidentId, o.id);
       const existing = filings.find((f) => f.id === id);
-      if (!existing && wantsFiling(o)) await start(o, filed);
+      if (!existing && obligationOwed(o)) await start(o, filed);
       else if (existing && !settled(existing) && o.status === 'not_required' && !cancelling.has(id))
         cancelling.set(id, `the obligation no longer applies: ${o.reason}`);
     }
