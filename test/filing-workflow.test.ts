@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRecipientDirectory, type RecipientDirectory } from '../activities/filing-recipients.js';
 import type { FilingSubmitter } from '../activities/filing-submission/index.js';
 import { filingIdOf, filingWorkflowId } from '../domain/filing/filing.js';
-import { Recipient } from '../domain/filing/recipient.js';
+import { developmentRecipient, Recipient } from '../domain/filing/recipient.js';
 import { startSmtpSink, type SmtpSink } from '../dev/smtp-sink.js';
 import {
   earlierPhaseFiledSignal,
@@ -26,10 +26,18 @@ const portal = Recipient.parse({
   adapter: 'portal',
   portalUrl: 'https://portal.regulator.test/report',
 });
+const reviewed = Recipient.parse({
+  id: 'test-reviewed',
+  name: 'Test regulator whose filings an approver reviews',
+  regime: 'eu_gdpr',
+  adapter: 'email',
+  address: 'reviewed@regulators.localhost',
+  requiresApproval: true,
+});
 const dev = loadRecipientDirectory({ development: true });
 const recipients: RecipientDirectory = {
-  recipientFor: (regime, region) => dev.recipientFor(regime, region),
-  byId: (id) => (id === portal.id ? portal : dev.byId(id)),
+  recipientFor: (regime, region) => (regime === 'eu_gdpr' ? reviewed : dev.recipientFor(regime, region)),
+  byId: (id) => [portal, reviewed, developmentRecipient('eu_gdpr')].find((r) => r.id === id) ?? dev.byId(id),
 };
 
 /** The adapter of the next worker start: the real one, or one that hangs until its worker stops. */
@@ -74,9 +82,9 @@ async function startFiling(overrides: Partial<FilingWorkflowInput> & { clockMs: 
     regime: 'eu_gdpr',
     phase: 'notification',
     recipientId: 'dev-eu-gdpr',
+    requiresApproval: false,
     clockStartedAt: new Date(now).toISOString(),
     dueAt: new Date(now + clockMs).toISOString(),
-    requiresApproval: false,
     ...rest,
   };
   const handle = await svc.client.workflow.start('filingWorkflow', {
@@ -203,5 +211,67 @@ describe('filing workflow', () => {
     expect(sink.received.slice(before).every((m) => m.envelope.to.includes('privacy@example.com'))).toBe(
       true,
     );
+  });
+
+  it('waits for an approver while reminding, files the edited report once approved', async () => {
+    const f = await startFiling({ clockMs: 16_000, recipientId: reviewed.id, requiresApproval: true });
+    const waiting = await f.until((s) => s.waitingFor === 'approval');
+    expect(waiting.status).toBe('awaiting_approval');
+    const badEdit = await svc.call('approver', 'POST', `/v1/filings/${f.filingId}/reject`, {
+      changes: 'Say which systems',
+      edits: { people_count: '3' },
+    });
+    expect(badEdit.status).toBe(400);
+    expect(badEdit.json.error.issues[0].path).toMatch(/^edits/);
+    const byResponder = await svc.call('responder', 'POST', `/v1/filings/${f.filingId}/approve`, {});
+    expect(byResponder.status).toBe(403);
+
+    const edit = 'A storage bucket with a customer backup was public for nine days; now closed.';
+    const rejected = await svc.call('approver', 'POST', `/v1/filings/${f.filingId}/reject`, {
+      changes: 'Say how long it was open',
+      edits: { nature_of_breach: edit },
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.json.state.rejections).toHaveLength(1);
+    await f.until((s) => s.waitingFor === 'approval' && s.reminders.length >= 1);
+    const draft = (await svc.ledger.getFiling(f.filingId))?.payload as { sections: Record<string, unknown> };
+    expect(draft.sections.nature_of_breach).toBe(edit);
+
+    const approved = await svc.call('approver', 'POST', `/v1/filings/${f.filingId}/approve`, { note: 'ok' });
+    expect(approved.status).toBe(200);
+    const done = await f.until((s) => s.status === 'submitted');
+    expect(done.approval?.by).toBe('approver:test-approver');
+    const actions = (await svc.ledger.listAudit(f.incidentId)).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['filing:rejected', 'filing:approved', 'filing:submitted']),
+    );
+    expect(reportsTo('reviewed@regulators.localhost').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cancels an unsent filing when its obligation stops applying, with the reason', async () => {
+    const id = await svc.openIncident({ discoveredAt: new Date(Date.now() - 60_000).toISOString() });
+    await svc.uploadAffectedUsers(id, 'userId,email,country\nd1,d1@example.com,DE\n');
+    await eventually(async () => (await svc.ledger.latestAssessment(id))?.counts.affected === 1);
+    const judge = (value: boolean, reason: string) =>
+      svc.call('approver', 'POST', `/v1/incidents/${id}/judgements`, { kind: 'risk', value, reason });
+    expect((await judge(true, 'Customer emails were readable')).status).toBe(201);
+    expect((await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, {})).status).toBe(200);
+    const filingId = filingIdOf(id, OBLIGATION);
+    await eventually(async () => (await svc.ledger.getFiling(filingId))?.status === 'awaiting_approval');
+    // The reporting phase does not wait for a filing that waits for a person.
+    await svc.reachPhase(id, 'monitoring');
+
+    expect((await judge(false, 'The backup was encrypted; the key was not exposed')).status).toBe(201);
+    const state = await eventually(async () => {
+      const s = await svc.client.workflow.getHandle(filingWorkflowId(filingId)).query(filingStateQuery);
+      return s.status === 'cancelled' ? s : undefined;
+    });
+    expect(state.cancellation?.reason).toMatch(/no longer applies/);
+    await eventually(async () => {
+      const filings = (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.filings;
+      return filings?.[0]?.id === filingId && filings[0].status === 'cancelled';
+    });
+    const cancelled = (await svc.ledger.listAudit(id)).filter((a) => a.action === 'filing:cancelled');
+    expect(cancelled).toHaveLength(1);
   });
 });
