@@ -52,37 +52,51 @@ export interface IncidentFilings {
 }
 
 export function incidentFilings(input: IncidentWorkflowInput, state: IncidentState): IncidentFilings {
-  state.filings = [];
-  const filings = state.filings;
+  return new FilingsOfIncident(input, state);
+}
+
+/** The earlier filed phase of the same regime, kind and region, in the rules pack's order. */
+function earlierPhase(o: Obligation, obligations: Obligation[]): Obligation | undefined {
+  const same = obligations.filter(
+    (x) => isFiledKind(x.kind) && x.regime === o.regime && x.kind === o.kind && x.region === o.region,
+  );
+  const at = same.findIndex((x) => x.id === o.id);
+  return at > 0 ? same[at - 1] : undefined;
+}
+
+class FilingsOfIncident implements IncidentFilings {
+  private readonly filings: FilingSummary[] = [];
   /** Later phase's filing id → the earlier phase's filing id it waits for. */
-  const earlierOf = new Map<string, string>();
-  const toSignal: string[] = [];
-  const cancelling = new Map<string, string>();
-  let syncedFor: Obligation[] | undefined;
-  let stopped = false;
-  let begun = false;
+  private readonly earlierOf = new Map<string, string>();
+  private readonly toSignal: string[] = [];
+  /** Filing id → reason to cancel it; '' once the signal went. */
+  private readonly cancelling = new Map<string, string>();
+  private syncedFor: Obligation[] | undefined;
+  private stopped = false;
+  private begun = false;
 
-  setHandler(filingChangedSignal, (summary) => {
-    const i = filings.findIndex((f) => f.id === summary.id);
+  constructor(
+    private readonly input: IncidentWorkflowInput,
+    private readonly state: IncidentState,
+  ) {
+    state.filings = this.filings;
+    setHandler(filingChangedSignal, (summary) => this.changed(summary));
+  }
+
+  private changed(summary: FilingSummary): void {
+    const i = this.filings.findIndex((f) => f.id === summary.id);
     if (i < 0) return;
-    const wasSettled = settled(filings[i]!);
-    filings[i] = summary;
-    if (!wasSettled && settled(summary)) {
-      for (const [later, earlier] of earlierOf) if (earlier === summary.id) toSignal.push(later);
-      // A filed obligation is fulfilled: the obligations list shows it `done`.
-      if (summary.submittedAt)
-        state.obligations = incidentObligations(input, state, new Date().toISOString());
-    }
-  });
+    const wasSettled = settled(this.filings[i]!);
+    this.filings[i] = summary;
+    if (wasSettled || !settled(summary)) return;
+    for (const [later, earlier] of this.earlierOf) if (earlier === summary.id) this.toSignal.push(later);
+    // A filed obligation is fulfilled: the obligations list shows it `done`.
+    if (summary.submittedAt)
+      this.state.obligations = incidentObligations(this.input, this.state, new Date().toISOString());
+  }
 
-  /** The earlier filed phase of the same regime, kind and region, in the rules pack's order. */
-  const earlierPhase = (o: Obligation, filed: Obligation[]) => {
-    const same = filed.filter((x) => x.regime === o.regime && x.kind === o.kind && x.region === o.region);
-    const at = same.findIndex((x) => x.id === o.id);
-    return at > 0 ? same[at - 1] : undefined;
-  };
-
-  async function start(o: Obligation, filed: Obligation[]): Promise<void> {
+  private async start(o: Obligation): Promise<void> {
+    const { input, filings } = this;
     const id = filingIdOf(input.incidentId, o.id);
     const clockStartedAt = o.clockStart!;
     const dueAt = o.dueAt ?? new Date(Date.parse(clockStartedAt) + UNDATED_REMINDER_HORIZON_MS).toISOString();
@@ -96,15 +110,13 @@ export function incidentFilings(input: IncidentWorkflowInput, state: IncidentSta
       dueAt,
     };
     filings.push(summary);
-    const recipient = await ledger.filingRecipient({
-      regime: o.regime,
-      ...(o.region ? { region: o.region } : {}),
-    });
+    const region = o.region ? { region: o.region } : {};
+    const recipient = await ledger.filingRecipient({ regime: o.regime, ...region });
     summary.recipient = recipient?.recipientId ?? NO_RECIPIENT;
-    const earlier = earlierPhase(o, filed);
+    const earlier = earlierPhase(o, this.state.obligations);
     const earlierId = earlier && filingIdOf(input.incidentId, earlier.id);
     const waits = earlierId !== undefined && !filings.some((f) => f.id === earlierId && settled(f));
-    if (waits) earlierOf.set(id, earlierId);
+    if (waits) this.earlierOf.set(id, earlierId);
     const args: FilingWorkflowInput = {
       filingId: id,
       incidentId: input.incidentId,
@@ -116,7 +128,7 @@ export function incidentFilings(input: IncidentWorkflowInput, state: IncidentSta
       dueAt,
       requiresApproval: recipient?.requiresApproval ?? false,
       ...(waits ? { earlierFilingId: earlierId } : {}),
-      ...(o.region ? { region: o.region } : {}),
+      ...region,
     };
     try {
       await startChild(filingWorkflow, {
@@ -132,86 +144,83 @@ export function incidentFilings(input: IncidentWorkflowInput, state: IncidentSta
     }
   }
 
-  async function sync(): Promise<void> {
-    const obligations = state.obligations;
+  private async sync(): Promise<void> {
+    const obligations = this.state.obligations;
     const filed = obligations.filter((o) => isFiledKind(o.kind));
     for (const o of filed) {
-      const id = filingIdOf(input.incidentId, o.id);
-      const existing = filings.find((f) => f.id === id);
-      if (!existing && obligationOwed(o)) await start(o, filed);
-      else if (existing && !settled(existing) && o.status === 'not_required' && !cancelling.has(id))
-        cancelling.set(id, `the obligation no longer applies: ${o.reason}`);
+      const id = filingIdOf(this.input.incidentId, o.id);
+      const existing = this.filings.find((f) => f.id === id);
+      if (!existing && obligationOwed(o)) await this.start(o);
+      else if (existing && o.status === 'not_required')
+        this.cancel(existing, `the obligation no longer applies: ${o.reason}`);
     }
-    for (const f of filings) {
-      if (!settled(f) && !cancelling.has(f.id) && !filed.some((o) => o.id === f.obligationId))
-        cancelling.set(
-          f.id,
-          `the obligation no longer applies: ${f.regime} does not reach this incident now`,
-        );
+    for (const f of this.filings) {
+      if (!filed.some((o) => o.id === f.obligationId))
+        this.cancel(f, `the obligation no longer applies: ${f.regime} does not reach this incident now`);
     }
-    syncedFor = obligations;
+    this.syncedFor = obligations;
   }
 
-  async function signalChildren(): Promise<void> {
-    while (toSignal.length > 0) {
-      const id = toSignal.shift()!;
-      earlierOf.delete(id);
+  private cancel(f: FilingSummary, reason: string): void {
+    if (!settled(f) && !this.cancelling.has(f.id)) this.cancelling.set(f.id, reason);
+  }
+
+  private async signalChildren(): Promise<void> {
+    while (this.toSignal.length > 0) {
+      const id = this.toSignal.shift()!;
+      this.earlierOf.delete(id);
       await getExternalWorkflowHandle(filingWorkflowId(id)).signal(earlierPhaseFiledSignal);
     }
-    for (const [id, reason] of cancelling) {
+    for (const [id, reason] of this.cancelling) {
       if (reason === '') continue;
-      cancelling.set(id, '');
+      this.cancelling.set(id, '');
       await getExternalWorkflowHandle(filingWorkflowId(id)).signal(cancelFilingSignal, { reason });
     }
   }
 
-  const pendingCancels = () => [...cancelling.values()].some((r) => r !== '');
+  private pendingCancels(): boolean {
+    return [...this.cancelling.values()].some((r) => r !== '');
+  }
 
-  async function run(): Promise<void> {
-    while (!stopped) {
-      if (syncedFor !== state.obligations) await sync();
-      await signalChildren();
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (this.syncedFor !== this.state.obligations) await this.sync();
+      await this.signalChildren();
       await condition(
-        () => stopped || syncedFor !== state.obligations || toSignal.length > 0 || pendingCancels(),
+        () =>
+          this.stopped ||
+          this.syncedFor !== this.state.obligations ||
+          this.toSignal.length > 0 ||
+          this.pendingCancels(),
       );
     }
   }
 
-  return {
-    begin() {
-      if (begun) return;
-      begun = true;
-      // Outside the incident's lifecycle scope: cancelling the incident must not cancel this loop or the
-      // children it starts; they are cancelled by signal, with the reason.
-      void CancellationScope.nonCancellable(run);
-    },
-    async reported() {
-      const firsts = () => filings.filter((f) => !earlierOf.has(f.id) && !isLaterPhase(f));
-      await condition(
-        () =>
-          syncedFor === state.obligations &&
-          firsts().every(
-            (f) => settled(f) || (f.waitingFor !== undefined && PERSON_WAITS.includes(f.waitingFor)),
-          ),
-      );
-    },
-    async cancelAll(reason) {
-      if (!begun) return;
-      for (const f of filings) if (!settled(f) && !cancelling.has(f.id)) cancelling.set(f.id, reason);
-      await signalChildren();
-      stopped = true;
-    },
-  };
+  begin(): void {
+    if (this.begun) return;
+    this.begun = true;
+    // Outside the incident's lifecycle scope: cancelling the incident must not cancel this loop or the
+    // children it starts; they are cancelled by signal, with the reason.
+    void CancellationScope.nonCancellable(() => this.run());
+  }
 
-  /** A filing whose regime has an earlier filed phase among this incident's filings. */
-  function isLaterPhase(f: FilingSummary): boolean {
-    const ob = state.obligations.find((o) => o.id === f.obligationId);
-    return (
-      ob !== undefined &&
-      earlierPhase(
-        ob,
-        state.obligations.filter((o) => isFiledKind(o.kind)),
-      ) !== undefined
+  async reported(): Promise<void> {
+    // A regime's first phase: a filing whose obligation has no earlier filed phase.
+    const first = (f: FilingSummary) => {
+      const o = this.state.obligations.find((x) => x.id === f.obligationId);
+      return o === undefined || earlierPhase(o, this.state.obligations) === undefined;
+    };
+    const handedOver = (f: FilingSummary) =>
+      settled(f) || (f.waitingFor !== undefined && PERSON_WAITS.includes(f.waitingFor));
+    await condition(
+      () => this.syncedFor === this.state.obligations && this.filings.filter(first).every(handedOver),
     );
+  }
+
+  async cancelAll(reason: string): Promise<void> {
+    if (!this.begun) return;
+    for (const f of this.filings) this.cancel(f, reason);
+    await this.signalChildren();
+    this.stopped = true;
   }
 }
