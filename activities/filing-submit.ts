@@ -100,14 +100,22 @@ export function createFilingSubmission({ ledger, recipients, submitter }: Filing
         await updateFiling(ledger, input, { receipt, submittedAt: receipt.at });
         return { kind: 'submitted', receipt };
       }
+      // The form holds the report's words: it stays in the ledger (the filing's receipt until the portal's
+      // confirmation replaces it); history only learns where to file.
+      await updateFiling(ledger, input, {
+        receipt: {
+          adapter: 'portal',
+          prepared: { portalUrl: outcome.portalUrl, formFields: outcome.formFields },
+        },
+      });
       await auditFilingOnce(ledger, {
         incidentId: input.incidentId,
         key: `${key}:prepared_for_portal`,
         action: 'prepared_for_portal',
         actor: 'system',
-        details: { ...base, portalUrl: outcome.portalUrl },
+        details: { ...base, portalUrl: outcome.portalUrl, fields: outcome.formFields.length },
       });
-      return outcome;
+      return { kind: 'prepared_for_portal', portalUrl: outcome.portalUrl, formFields: [] };
     },
   };
 }

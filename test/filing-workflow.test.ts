@@ -186,7 +186,12 @@ describe('filing workflow', () => {
     const waiting = await f.until((s) => s.waitingFor === 'portal_confirmation');
     expect(waiting.status).toBe('awaiting_manual_submission');
     expect(waiting.portal?.portalUrl).toBe(portal.portalUrl);
-    expect(waiting.portal?.formFields.length).toBeGreaterThan(0);
+    const prepared = await svc.call(
+      'responder',
+      'GET',
+      `/v1/incidents/${f.incidentId}/filings/${f.filingId}`,
+    );
+    expect(prepared.json.receipt.prepared.formFields.length).toBeGreaterThan(0);
     await f.until((s) => s.reminders.length >= 2);
 
     const bad = await svc.call('responder', 'POST', `/v1/filings/${f.filingId}/portal-confirmation`, {

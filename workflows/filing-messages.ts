@@ -106,8 +106,8 @@ export interface FilingState {
   recipientId?: string;
   clockStartedAt?: string;
   waitingFor?: FilingWaitingFor;
-  /** A portal-only regulator: where to file and the form's fields in its order, ready to paste. */
-  portal?: { portalUrl: string; formFields: Array<{ label: string; value: string }> };
+  /** A portal-only regulator: where to file; the form's fields, ready to paste, are in the filing's receipt. */
+  portal?: { portalUrl: string };
   /** Why the filing is stuck (a report field missing, the adapter refused it), in words for a person. */
   problem?: string;
 }

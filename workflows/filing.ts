@@ -113,7 +113,7 @@ async function submit(run: FilingRun, reportHash: string): Promise<Outcome> {
     result = { kind: 'prepared_for_portal', portalUrl: '', formFields: [] };
   }
   if (result.kind === 'prepared_for_portal') {
-    if (result.portalUrl) state.portal = { portalUrl: result.portalUrl, formFields: result.formFields };
+    if (result.portalUrl) state.portal = { portalUrl: result.portalUrl };
     const confirmed = () => state.portalConfirmation !== undefined;
     if (!(await run.waitFor('portal_confirmation', 'awaiting_manual_submission', confirmed)))
       return 'cancelled';
