@@ -3,6 +3,8 @@
 // (its obligation then shows `done`); a significant NIS2 incident makes three filings, in phase order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../dev/smtp-sink.js';
+import { filingWorkflowId } from '../domain/filing/filing.js';
+import { acknowledgeFilingUpdate } from '../workflows/filing-messages.js';
 import { eventually, startTestService, type TestService } from './support/service.js';
 
 let svc: TestService;
@@ -73,6 +75,18 @@ describe('filings of an incident', () => {
     const refused = await svc.call('approver', 'POST', `/v1/filings/${filed.id}/approve`, {});
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('conflict');
+
+    // The regulator's acknowledgement (its API route calls this Update) reaches the ledger and the incident;
+    // the filing's workflow then ends, so a second one finds it completed.
+    const wf = svc.client.workflow.getHandle(filingWorkflowId(filed.id));
+    const ack = { by: 'test-regulator', reference: 'BfDI-2026-0042' };
+    const acked = await wf.executeUpdate(acknowledgeFilingUpdate, { args: [ack] });
+    expect(acked.status).toBe('acknowledged');
+    expect((await svc.ledger.getFiling(filed.id))?.acknowledgedAt).toEqual(expect.any(String));
+    await eventually(async () => (await view(id)).filings[0].acknowledgement?.reference === ack.reference);
+    await expect(wf.executeUpdate(acknowledgeFilingUpdate, { args: [ack] })).rejects.toThrow(
+      /already completed/,
+    );
   });
 
   it('files the three NIS2 reports in order, the final not before the notification', async () => {
