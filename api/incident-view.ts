@@ -80,6 +80,7 @@ export function incidentView(
     announcement: state?.announcement
       ? announcementView(state.announcement)
       : announcement && { ...announcement },
+    filings: state?.filings,
     links: incidentLinks(incident.id),
   };
 }

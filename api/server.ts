@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { filingRoutes } from './routes/filings.js';
 import { judgementRoutes } from './routes/judgements.js';
 import { regulatorFilingRoutes } from './routes/regulator-filings.js';
 import { registerRoutes } from './routes/register.js';
@@ -76,6 +77,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));
   await app.register(regulatorFilingRoutes({ client: deps.client, ledger: deps.ledger }, deps.apiKeys));
   await app.register(registerRoutes({ ledger: deps.ledger }, deps.apiKeys));
+  await app.register(filingRoutes(incidentDeps, deps.apiKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
   const channels = deps.channels ?? loadChannelSettings();
   // Links and SMS delivery references are signed and sealed with the same secret.

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { reportHash } from '../activities/filing-documents.js';
+import { reportHash } from '../platform/filing-documents.js';
 import type { HttpsFilingBody } from '../activities/filing-submission/https.js';
 
 export interface ReceivedFiling {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderFilingPdf, reportHash } from '../activities/filing-documents.js';
+import { renderFilingPdf, reportHash } from '../platform/filing-documents.js';
 import { buildFilingReport, type FilingReport } from '../domain/filing/report.js';
 import {
   counts,

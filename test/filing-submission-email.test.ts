@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderFilingPdf, reportHash } from '../activities/filing-documents.js';
+import { renderFilingPdf, reportHash } from '../platform/filing-documents.js';
 import { createFilingSubmitter, type FilingSubmission } from '../activities/filing-submission/index.js';
 import { filingMessageId } from '../activities/filing-submission/email.js';
 import { startSmtpSink, type SmtpSink } from '../dev/smtp-sink.js';

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderFilingPdf, reportHash } from '../activities/filing-documents.js';
+import { renderFilingPdf, reportHash } from '../platform/filing-documents.js';
 import { createFilingSubmitter, type FilingSubmission } from '../activities/filing-submission/index.js';
 import { startRegulatorEndpoint, type RegulatorEndpoint } from '../dev/regulator-endpoint.js';
 import type { Recipient } from '../domain/filing/recipient.js';

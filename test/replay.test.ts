@@ -12,6 +12,7 @@ import type { PayloadKeyRing } from '../platform/codec.js';
 import { findTemporalCli } from '../platform/temporal-cli.js';
 import { dataConverter } from '../platform/data-converter.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
+import { filingIdOf, filingWorkflowId } from '../domain/filing/filing.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import { eventually, startTestService, type TestService } from './support/service.js';
 
@@ -58,6 +59,8 @@ async function recordLifecycle(kind: 'closed' | 'cancelled'): Promise<Record<str
         ...recorded,
         'notices-lanes': noticeFanoutWorkflowId(id, 1),
         'notices-lane-email': noticeLaneWorkflowId(id, 1, ['email']),
+        // The GDPR filing of the person in DE: overdue from the start, it waits for the reasons for delay.
+        'filing-gdpr-overdue': filingWorkflowId(filingIdOf(id, 'eu_gdpr.regulator_report.notification')),
       }
     : recorded;
 }

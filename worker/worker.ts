@@ -3,6 +3,7 @@ import { createAnnouncementActivities } from '../activities/announcements.js';
 import { createAnnouncementAuditActivities } from '../activities/announcement-audit.js';
 import type { AnnouncementActivities } from '../activities/announcements.js';
 import { createChannels } from '../activities/channels/index.js';
+import { createFilingActivities } from '../activities/filings.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
 import { createNoticeActivities } from '../activities/notices.js';
@@ -12,6 +13,7 @@ import type { PayloadKeyRing } from '../platform/codec.js';
 import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
 import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
+import { filingSettingsFrom, type FilingWorkerSettings } from './filing-settings.js';
 import { workflowsPath } from './workflow-bundle.js';
 
 export interface WorkerOptions {
@@ -35,6 +37,8 @@ export interface WorkerOptions {
   announcements?: AnnouncementActivities;
   /** The announcement's public origin and adapters; read from `process.env` when absent. */
   announcementSettings?: AnnouncementSettings;
+  /** Regulator recipients and submission adapters; from the environment when absent (worker/filing-settings.ts). */
+  filings?: Partial<FilingWorkerSettings>;
 }
 
 export async function createWorker(
@@ -44,6 +48,7 @@ export async function createWorker(
   // Process-wide, as a worker process is one worker; without it memory grows with the run's length.
   if (settings.heapGrowthPercent > 0) limitHeapGrowth(settings.heapGrowthPercent);
   const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const filings = { ...filingSettingsFrom(settings), ...opts.filings };
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
     connection,
@@ -62,6 +67,11 @@ export async function createWorker(
       }),
       ...createAnnouncementAuditActivities(opts.ledger),
       ...opts.announcements,
+      ...createFilingActivities({
+        ledger: opts.ledger,
+        ...filings,
+        ...(settings.channels.email ? { email: settings.channels.email } : {}),
+      }),
     },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',

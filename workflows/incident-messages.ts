@@ -10,6 +10,7 @@ import type { Phase } from '../domain/phases.js';
 import type { FanoutTotals } from '../domain/fallback.js';
 import type { AnnouncementPolicy } from '../domain/announcement/decision.js';
 import type { AnnouncementState } from './announcement-messages.js';
+import type { FilingSummary } from './filing-messages.js';
 
 /** Only the facts the workflow decides on; the description and contact stay in the ledger. */
 export interface IncidentWorkflowInput {
@@ -82,6 +83,8 @@ export interface IncidentState {
   announcement?: AnnouncementState;
   /** Set once personal data of the affected people has been purged under the retention policy. */
   purgedAt?: string;
+  /** Regulator filings (workflows/filings.ts): ids, statuses and references, never the reports. */
+  filings?: FilingSummary[];
 }
 
 export interface ApproveInput {

@@ -10,6 +10,10 @@ export function incidentObligations(
 ): Obligation[] {
   const enteredAt = (phase: string) => state.history.find((h) => h.phase === phase)?.at;
   const ended = enteredAt('closed') ?? enteredAt('cancelled');
+  // A filing that went out fulfils its obligation.
+  const completed = Object.fromEntries(
+    (state.filings ?? []).flatMap((f) => (f.submittedAt ? [[f.obligationId, f.submittedAt]] : [])),
+  );
   return computeObligations({
     incidentId: input.incidentId,
     facts: state.dataCategories ? { ...input.facts, dataCategories: state.dataCategories } : input.facts,
@@ -23,6 +27,7 @@ export function incidentObligations(
       ...(enteredAt('notifying') ? { noticesStartedAt: enteredAt('notifying') } : {}),
       ...(enteredAt('reporting') ? { noticesCompletedAt: enteredAt('reporting') } : {}),
       ...(ended ? { handlingEndedAt: ended } : {}),
+      ...(Object.keys(completed).length > 0 ? { completed } : {}),
     },
     now,
   });

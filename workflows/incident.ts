@@ -17,6 +17,7 @@ import { isFinal, type Phase } from '../domain/phases.js';
 import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { announcementTrack } from './announcement.js';
 import { sendIndividualNotices } from './fanout.js';
+import { incidentFilings } from './filings.js';
 import { incidentObligations, openObligationsOf } from './incident-obligations.js';
 import {
   affectedUsersChangedSignal,
@@ -71,6 +72,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   let closeRequest: CloseInput | undefined;
   let affectedUsersChanged = false;
   const lifecycle = new CancellationScope();
+  const filings = incidentFilings(input, state);
 
   const requirePhase = (allowed: Phase[], action: string) => {
     if (!allowed.includes(state.phase)) {
@@ -270,6 +272,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       announcement.approveWithNotices(state.approval);
 
       await enter('notifying', state.approval?.by, state.approval?.note);
+      // Regulator clocks do not wait for the notices: filings start with them.
+      filings.begin();
       // A substitute notice standing in for everyone replaces the fan-out (the decision says for whom).
       if (!announcement.replacesEveryone()) {
         state.notices = await sendIndividualNotices({
@@ -280,6 +284,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       announcement.afterNotices(state.notices);
 
       await enter('reporting');
+      await filings.reported();
 
       await enter('monitoring');
       // Monitoring ends when a person closes the incident or its period runs out; supplemental notices
@@ -314,6 +319,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   } catch (err) {
     if (!(cancelRequest && isCancellation(err))) throw err;
     await enter('cancelled', cancelRequest.by, cancelRequest.reason);
+    await filings.cancelAll(`the incident was cancelled: ${cancelRequest.reason}`);
   }
 
   // Counts and the audit log stay; the people's contact data goes once retention has passed.

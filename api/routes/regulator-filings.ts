@@ -10,7 +10,8 @@ import { actorOf, regulatorRecipientOf, requireRole } from '../auth.js';
 import { BinaryBody, preferredType } from '../accept.js';
 import { HttpError, notFound } from '../errors.js';
 import { acknowledgeFiling, queryFilingState, type FilingDeps } from '../filing-acknowledgement.js';
-import { renderFilingPdf } from '../filing-pdf.js';
+import { renderFilingPdf } from '../../platform/filing-documents.js';
+import type { FilingReport } from '../../domain/filing/report.js';
 import { FilingList, FilingStateAnswer, filingSummary, FilingView, filingView } from '../filing-view.js';
 import { errorResponses } from '../schemas.js';
 
@@ -125,7 +126,7 @@ export function regulatorFilingRoutes(deps: FilingDeps, keys: readonly ApiKeyEnt
           if (filing.payload === null || filing.payload === undefined) {
             throw new HttpError(409, 'conflict', `filing ${filing.id} has no report yet`);
           }
-          const pdf = await renderFilingPdf(filing.payload);
+          const pdf = await renderFilingPdf(filing.payload as FilingReport);
           return reply
             .type(PDF)
             .header('content-disposition', `inline; filename="${filing.id}.pdf"`)

@@ -18,7 +18,7 @@ import { connectClient } from '../../platform/temporal-client.js';
 import type { Ledger } from '../../store/ledger.js';
 import { openLedger } from '../../store/open.js';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createWorker } from '../../worker/worker.js';
+import { createWorker, type WorkerOptions } from '../../worker/worker.js';
 import { testSchemaName } from './schema-name.js';
 
 // Worker state changes are logged at INFO; tests only want to see warnings.
@@ -79,6 +79,8 @@ export interface TestServiceOptions {
   payloadKeys?: PayloadKeyRing;
   /** Announcement publishing registered on the worker instead of the service's own. */
   announcements?: AnnouncementActivities;
+  /** Extra worker options, asked for at every worker start (a test may swap a filing adapter between starts). */
+  workerOptions?: () => Partial<WorkerOptions>;
 }
 
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -125,6 +127,7 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       directory: directorySettings(config),
       announcementSettings: loadAnnouncementSettings(fullEnv),
       ...(opts.announcements ? { announcements: opts.announcements } : {}),
+      ...opts.workerOptions?.(),
     });
     const run = worker.run();
     running = {

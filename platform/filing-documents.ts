@@ -1,5 +1,6 @@
 // A filed report's documents: its hash (over the RFC 8785 canonical JSON, so any reader can recompute it)
-// and its PDF for people, in the regulator's language and in English.
+// and its PDF for people, in the regulator's language and in English. The same bytes whoever renders
+// them: the submission attaches the PDF, and the regulator's API reads it again later.
 import canonicalizeModule from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
