@@ -143,9 +143,11 @@ describe('filing workflow', () => {
     expect(done.receipt?.adapter).toBe('email');
     const row = await svc.ledger.getFiling(f.filingId);
     expect(row?.status).toBe('submitted');
-    expect((row?.payload as { sections: Record<string, unknown> }).sections.reasons_for_delay).toBe(
-      'The scope was only known after the forensic review.',
-    );
+    // The responder's reasons, in the incident's own language, in the section late reports carry.
+    expect((row?.payload as { sections: Record<string, unknown> }).sections.reasons_for_delay).toMatchObject({
+      late: true,
+      reasons: { en: 'The scope was only known after the forensic review.' },
+    });
     expect(row?.reportHash).toBe(done.reportHash);
     const filed = await eventually(async () => reportsTo(GDPR_STAND_IN)[before]);
     expect(reportsTo(GDPR_STAND_IN)).toHaveLength(before + 1);
@@ -240,7 +242,10 @@ describe('filing workflow', () => {
     expect(rejected.json.state.rejections).toHaveLength(1);
     await f.until((s) => s.waitingFor === 'approval' && s.reminders.length >= 1);
     const draft = (await svc.ledger.getFiling(f.filingId))?.payload as { sections: Record<string, unknown> };
-    expect(draft.sections.nature_of_breach).toBe(edit);
+    // The approver's words replace the description in the report's language.
+    expect(Object.values(draft.sections.nature_of_breach as Record<string, unknown>)).toContainEqual({
+      en: edit,
+    });
 
     const approved = await svc.call('approver', 'POST', `/v1/filings/${f.filingId}/approve`, { note: 'ok' });
     expect(approved.status).toBe(200);
