@@ -76,17 +76,27 @@ describe('filings of an incident', () => {
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('conflict');
 
-    // The regulator's acknowledgement (its API route calls this Update) reaches the ledger and the incident;
-    // the filing's workflow then ends, so a second one finds it completed.
-    const wf = svc.client.workflow.getHandle(filingWorkflowId(filed.id));
-    const ack = { by: 'test-regulator', reference: 'BfDI-2026-0042' };
-    const acked = await wf.executeUpdate(acknowledgeFilingUpdate, { args: [ack] });
-    expect(acked.status).toBe('acknowledged');
+    // The regulator, through its own key, lists and reads the filing and acknowledges it; the responders
+    // then see the acknowledgement and its questions, and the filing's workflow has ended.
+    const listed = await svc.call('regulator', 'GET', '/v1/filings');
+    expect(listed.status).toBe(200);
+    expect(listed.json.items.map((f: { id: string }) => f.id)).toContain(filed.id);
+    expect((await svc.call('regulator', 'GET', `/v1/filings/${filed.id}`)).json).toMatchObject({
+      id: filed.id,
+      status: 'submitted',
+    });
+    expect((await svc.call('regulator', 'GET', `/v1/incidents/${id}`)).status).toBe(403);
+    const ack = { reference: 'BfDI-2026-0042', questions: 'Were passwords hashed?' };
+    const acked = await svc.call('regulator', 'POST', `/v1/filings/${filed.id}/acknowledge`, ack);
+    expect(acked.status).toBe(200);
     expect((await svc.ledger.getFiling(filed.id))?.acknowledgedAt).toEqual(expect.any(String));
     await eventually(async () => (await view(id)).filings[0].acknowledgement?.reference === ack.reference);
-    await expect(wf.executeUpdate(acknowledgeFilingUpdate, { args: [ack] })).rejects.toThrow(
-      /already completed/,
-    );
+    expect((await view(id)).filings[0].acknowledgement).toMatchObject(ack);
+    await expect(
+      svc.client.workflow.getHandle(filingWorkflowId(filed.id)).executeUpdate(acknowledgeFilingUpdate, {
+        args: [{ by: 'test-regulator', reference: ack.reference }],
+      }),
+    ).rejects.toThrow(/already completed/);
   });
 
   it('files the three NIS2 reports in order, the final not before the notification', async () => {

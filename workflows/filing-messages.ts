@@ -74,7 +74,7 @@ export interface FilingSummary {
   dueAt: string;
   submittedAt?: string;
   receipt?: Pick<FilingReceipt, 'adapter' | 'at' | 'reference'>;
-  acknowledgement?: Pick<FilingAcknowledgement, 'by' | 'at' | 'reference'>;
+  acknowledgement?: Pick<FilingAcknowledgement, 'by' | 'at' | 'reference' | 'questions'>;
 }
 
 export interface FilingDecision {

@@ -52,7 +52,17 @@ export function summaryOf(input: FilingWorkflowInput, state: FilingState): Filin
     ...(receipt
       ? { receipt: { adapter: receipt.adapter, at: receipt.at, reference: receipt.reference } }
       : {}),
-    ...(ack ? { acknowledgement: { by: ack.by, at: ack.at, reference: ack.reference } } : {}),
+    // The regulator's questions are for the responders, who read them in the incident's filings.
+    ...(ack
+      ? {
+          acknowledgement: {
+            by: ack.by,
+            at: ack.at,
+            reference: ack.reference,
+            ...(ack.questions ? { questions: ack.questions } : {}),
+          },
+        }
+      : {}),
   };
 }
 

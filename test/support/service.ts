@@ -67,7 +67,13 @@ export function testKeys(): { keys: Record<Role, string>; entries: ApiKeyEntry[]
   ) as Record<Role, string>;
   return {
     keys,
-    entries: roles.map((role) => ({ id: `test-${role}`, role, sha256: sha256Hex(keys[role]) })),
+    // The regulator reads the filings of the development stand-in for the GDPR.
+    entries: roles.map((role) => ({
+      id: `test-${role}`,
+      role,
+      sha256: sha256Hex(keys[role]),
+      ...(role === 'regulator' ? { recipient: 'dev-eu-gdpr' } : {}),
+    })),
   };
 }
 
