@@ -18,11 +18,7 @@ import {
   type FanoutTotals,
   type NoticeLaneInput,
 } from './fanout-messages.js';
-
-const ledger = proxyActivities<NoticeActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { noticeLedger as ledger } from './notice-activities.js';
 
 // A page retries until its notices are out: the activity itself turns retryable failures into
 // permanent ones after FANOUT_MAX_SEND_ATTEMPTS, so people fall through to the next channel.

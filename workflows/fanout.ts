@@ -23,11 +23,7 @@ import {
   type FanoutTotals,
   type NoticeFanoutInput,
 } from './fanout-messages.js';
-
-const ledger = proxyActivities<NoticeActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { noticeLedger as ledger } from './notice-activities.js';
 
 // Settling reads every person once; it heartbeats, so a dead worker's pass is picked up again.
 const settling = proxyActivities<NoticeActivities>({
