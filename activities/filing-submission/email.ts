@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { regimeName } from '../../domain/filing/report-schema.js';
 import { rejected } from './failures.js';
-import type { FilingSubmission, FilingSubmissionSettings, SubmissionOutcome } from './index.js';
+import type { FilingSubmission, FilingSubmissionSettings, SubmissionOutcome } from './submission.js';
 
 /** `<filing-id.hash@sender-domain>`: stable for a filing and report, unique across filings. */
 export function filingMessageId(filingId: string, reportHash: string, from: string): string {

@@ -11,7 +11,7 @@
 //   429, 5xx: try again (honouring Retry-After through the retry policy); other 4xx: rejected for good.
 import { createHash } from 'node:crypto';
 import { rejected } from './failures.js';
-import type { FilingSubmission, FilingSubmissionSettings, SubmissionOutcome } from './index.js';
+import type { FilingSubmission, FilingSubmissionSettings, SubmissionOutcome } from './submission.js';
 
 export interface HttpsFilingBody {
   filingId: string;

@@ -5,7 +5,7 @@ import { fieldLabel, reportLabelsFor } from '../../domain/filing/report-labels.j
 import { en } from '../../domain/filing/report-labels-en.js';
 import { readableReport } from '../../domain/filing/report-readable.js';
 import { regimeName } from '../../domain/filing/report-schema.js';
-import type { FilingSubmission, SubmissionOutcome } from './index.js';
+import type { FilingSubmission, SubmissionOutcome } from './submission.js';
 import { rejected } from './failures.js';
 
 export function portalFormFields(s: FilingSubmission): Array<{ label: string; value: string }> {

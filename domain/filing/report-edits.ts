@@ -1,6 +1,6 @@
 // An approver's edits of a report's free text. Each edit replaces the text of one section, in the report's
 // language (`code`) or in English (`code.en`); counts, instants and codes are the ledger's and stay as built.
-import type { FilingReport } from './report.js';
+import type { FilingReport } from './report-contents.js';
 import { EDITABLE_TEXT, isReportField } from './report-values.js';
 
 const MAX_EDIT_CHARS = 20_000;

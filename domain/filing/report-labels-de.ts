@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** German (Datenschutzaufsichtsbehörden in Deutschland, Österreich, Liechtenstein). */
 export const de: ReportLabels = {

@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** English: the reference; every report carries an English part. */
 export const en: ReportLabels = {

@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** French (CNIL, APD/GBA, CNPD). */
 export const fr: ReportLabels = {

@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** Japanese (個人情報保護委員会). */
 export const ja: ReportLabels = {

@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** Portuguese (ANPD in Brazil, CNPD in Portugal). */
 export const pt: ReportLabels = {

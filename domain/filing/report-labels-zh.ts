@@ -1,4 +1,4 @@
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './report-label-set.js';
 
 /** Simplified Chinese (国家网信办 and provincial cyberspace administrations). */
 export const zh: ReportLabels = {

@@ -2,7 +2,7 @@
 // since the earlier phase. The PDF lays these out; the portal adapter pastes them into the portal's form.
 import type { DataCategory } from '../incident.js';
 import { fieldLabel, fillLabel, phaseLabel, type ReportLabels } from './report-labels.js';
-import type { FilingReport } from './report.js';
+import type { FilingReport } from './report-contents.js';
 import { textIn } from './report-text-source.js';
 import type { Text, TextList } from './report-values.js';
 

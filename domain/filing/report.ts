@@ -1,56 +1,15 @@
 // A regulator report: the fields the regime's form asks for, filled from the incident, the counts and the
 // judgements, validated against the regime's schema, with what changed since the last earlier phase. Pure:
 // the filing activities build it, hash it and render it; the regulator reads the same JSON.
-import type { AssessmentCounts } from '../assessment.js';
-import type { FanoutTotals } from '../fallback.js';
-import type { IncidentFacts } from '../incident.js';
 import type { Obligation } from '../obligations/engine.js';
-import type { Judgement } from '../obligations/judgement.js';
-import type { Recipient } from './recipient.js';
 import { buildSection, type SectionSources } from './report-sections.js';
 import { applyEdits, carryEdits } from './report-edits.js';
 import { reportFields, reportSchema, schemaId } from './report-schema.js';
 import { primaryLanguage } from './report-text-source.js';
 import { isReportField } from './report-values.js';
+import type { FilingReport, FilingReportInput } from './report-contents.js';
 
-export interface FilingReportInput {
-  filingId: string;
-  obligation: Obligation;
-  recipient: Recipient;
-  incidentId: string;
-  facts: IncidentFacts;
-  assessment?: AssessmentCounts;
-  judgements: Judgement[];
-  notices?: FanoutTotals;
-  /** Earlier phases of the same regime and recipient, oldest first. */
-  earlier: FilingReport[];
-  /** Required in the report when the filing is late (rule.fieldsIfLate). */
-  delayReasons?: string;
-  /** An approver's edits of free-text fields: field code (or `code.en` for the English text) -> text. */
-  edits: Record<string, string>;
-  generatedAt: string;
-  /** The reporting organisation's name; the incident contact's name when absent. */
-  organisation?: string;
-}
-
-export interface FilingReport {
-  schema: string;
-  filingId: string;
-  incidentId: string;
-  regime: string;
-  phase: string;
-  recipient: string;
-  language: string;
-  generatedAt: string;
-  /** Field code -> value; never personal data of affected people. */
-  sections: Record<string, unknown>;
-  /** Against the latest earlier phase; [] for the first. */
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
-  /** The phase `changes` are counted against. */
-  changedSince?: string;
-  /** Sections whose text an approver wrote; carried into later phases until edited again. */
-  edited?: string[];
-}
+export type { FilingReport, FilingReportInput } from './report-contents.js';
 
 /** The report cannot be complete yet; `fields` names what is missing or wrong. */
 export class FilingReportIncomplete extends Error {
