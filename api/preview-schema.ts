@@ -8,7 +8,9 @@ const ChannelCounts = z.object({ email: Count, sms: Count, push: Count });
 export const IncidentPreview = z.object({
   id: z.string(),
   phase: z.string(),
-  previewHash: z.string().describe('Pass as previewHash when approving: 409 preview_stale if the people changed'),
+  previewHash: z
+    .string()
+    .describe('Pass as previewHash when approving: 409 preview_stale if the people changed'),
   noticeVersion: z.number().int(),
   policy: NoticePolicy,
   people: Count,
@@ -45,16 +47,16 @@ export const IncidentPreview = z.object({
     why: z.string(),
     status: z.string().optional(),
     stage: z.string().optional(),
-    reasons: z.array(z.object({ code: z.string(), regime: z.string().optional(), detail: z.string() })).optional(),
+    reasons: z
+      .array(z.object({ code: z.string(), regime: z.string().optional(), detail: z.string() }))
+      .optional(),
     skipIndividualNotices: z.string().optional(),
   }),
   samples: z.array(
     z.object({
       locale: z.string(),
       email: z.object({ subject: z.string(), html: z.string(), text: z.string() }).optional(),
-      sms: z
-        .object({ text: z.string(), segments: Count, encoding: z.enum(['GSM-7', 'UCS-2']) })
-        .optional(),
+      sms: z.object({ text: z.string(), segments: Count, encoding: z.enum(['GSM-7', 'UCS-2']) }).optional(),
       push: z.object({ title: z.string(), body: z.string() }).optional(),
     }),
   ),

@@ -3,12 +3,7 @@
 import { createHash } from 'node:crypto';
 import { defaultNoticePolicy, NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import { individualNoticeCostUsd } from '../domain/announcement/notice-cost.js';
-import {
-  DEFAULT_NOTICE_LOCALE,
-  noticeWriter,
-  smsEncoding,
-  smsSegments,
-} from '../domain/notice/index.js';
+import { DEFAULT_NOTICE_LOCALE, noticeWriter, smsEncoding, smsSegments } from '../domain/notice/index.js';
 import { noticeIncident } from '../domain/notice/incident-notice.js';
 import { summariseObligations } from '../domain/obligations/engine.js';
 import { planSends, sendSeconds, type PlannedSends } from '../domain/preview/planned-sends.js';
@@ -113,7 +108,11 @@ export async function incidentPreview(deps: IncidentDeps, channels: PreviewChann
     push: deps.config.NOTICE_COST_PUSH_USD,
   };
   const obligations = state
-    ? incidentObligations(workflowInputFor(deps, incident, incident.createdBy), state, new Date().toISOString())
+    ? incidentObligations(
+        workflowInputFor(deps, incident, incident.createdBy),
+        state,
+        new Date().toISOString(),
+      )
     : [];
   const limits = channels.limits;
   const seconds = sendSeconds(plan.sends, {
