@@ -2,11 +2,10 @@
 // notices are written for a made-up person, so no one affected appears in the preview.
 import { createHash } from 'node:crypto';
 import { defaultNoticePolicy, NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
-import { individualNoticeCostUsd } from '../domain/announcement/notice-cost.js';
 import { DEFAULT_NOTICE_LOCALE, noticeWriter, smsEncoding, smsSegments } from '../domain/notice/index.js';
 import { noticeIncident } from '../domain/notice/incident-notice.js';
 import { summariseObligations } from '../domain/obligations/engine.js';
-import { planSends, sendSeconds, type PlannedSends } from '../domain/preview/planned-sends.js';
+import { planSends, sendCostsUsd, sendSeconds, type PlannedSends } from '../domain/preview/planned-sends.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
 import type { IncidentRecord } from '../store/ledger.js';
 import type { ReachGroups } from '../store/reach-groups.js';
@@ -107,6 +106,7 @@ export async function incidentPreview(deps: IncidentDeps, channels: PreviewChann
     sms: deps.config.NOTICE_COST_SMS_USD,
     push: deps.config.NOTICE_COST_PUSH_USD,
   };
+  const cost = sendCostsUsd(plan.sends, costs);
   const obligations = state
     ? incidentObligations(
         workflowInputFor(deps, incident, incident.createdBy),
@@ -131,13 +131,13 @@ export async function incidentPreview(deps: IncidentDeps, channels: PreviewChann
       channel: c,
       configured: channels.channels[c] !== undefined,
       sends: plan.sends[c],
-      costUsd: individualNoticeCostUsd({ ...{ email: 0, sms: 0, push: 0 }, [c]: plan.sends[c] }, costs),
+      costUsd: cost[c],
       seconds: seconds[c],
       concurrency: limits[c].concurrency,
       ratePerSecond: limits[c].ratePerSecond ?? null,
     })),
     byLocale: plan.byLocale,
-    totalCostUsd: individualNoticeCostUsd(plan.sends, costs),
+    totalCostUsd: cost.total,
     estimatedSeconds: seconds.total,
     missing: {
       unreachable: plan.unreachable,

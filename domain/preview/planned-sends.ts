@@ -94,7 +94,22 @@ export function sendSeconds(
     }),
   ) as Record<NoticeChannel, number | null>;
   // The channels' lanes run side by side, so the slowest limited one sets the pace.
-  const limited = NOTICE_CHANNELS.map((c) => each[c]).filter((s): s is number => s !== null);
-  const unlimited = NOTICE_CHANNELS.some((c) => each[c] === null);
-  return { ...each, total: limited.length ? Math.max(...limited) : unlimited ? null : 0 };
+  // Channels without a rate are paced by their providers' answers, which no setting tells.
+  const busy = NOTICE_CHANNELS.filter((c) => sends[c] > 0);
+  const limited = busy.map((c) => each[c]).filter((s): s is number => s !== null);
+  return { ...each, total: limited.length ? Math.max(...limited) : busy.length ? null : 0 };
+}
+
+/**
+ * The price of the planned sends per channel and in total, in US dollars. Not rounded to cents like
+ * the statutes' cost test: a preview of a few hundred pushes should not show nothing.
+ */
+export function sendCostsUsd(
+  sends: ChannelCounts,
+  priceUsd: ChannelCounts,
+): ChannelCounts & { total: number } {
+  const exact = (n: number) => Math.round(n * 1e6) / 1e6;
+  const each = zero();
+  for (const c of NOTICE_CHANNELS) each[c] = exact(sends[c] * priceUsd[c]);
+  return { ...each, total: exact(NOTICE_CHANNELS.reduce((sum, c) => sum + sends[c] * priceUsd[c], 0)) };
 }
