@@ -28,6 +28,14 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+/** An approval carrying the hash of a preview that no longer matches the people or the plan. */
+export const previewStale = () =>
+  new HttpError(
+    409,
+    'preview_stale',
+    'The affected people or the notice plan changed since this preview: preview again, then approve',
+    [{ path: 'previewHash', message: 'does not match the current preview' }],
+  );
 
 export function issuesFromZod(error: ZodError, prefix: (string | number)[] = []): ErrorIssue[] {
   return error.issues.map((i) => ({

@@ -26,6 +26,7 @@ import { regulatorFilingRoutes } from './routes/regulator-filings.js';
 import { registerRoutes } from './routes/register.js';
 import { supplementRoutes } from './routes/supplements.js';
 import { noticePageRoutes } from './routes/notice-page.js';
+import { previewRoutes } from './routes/preview.js';
 import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 
@@ -67,8 +68,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
+  const channels = deps.channels ?? loadChannelSettings();
   await app.register(healthRoutes(deps.client));
-  await app.register(incidentRoutes(incidentDeps, deps.apiKeys));
+  await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
@@ -79,7 +81,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(registerRoutes({ ledger: deps.ledger }, deps.apiKeys));
   await app.register(filingRoutes(incidentDeps, deps.apiKeys));
   if (deps.devOutbox) await app.register(devOutboxRoutes(deps.devOutbox));
-  const channels = deps.channels ?? loadChannelSettings();
+  await app.register(previewRoutes(incidentDeps, channels, deps.apiKeys));
   // Links and SMS delivery references are signed and sealed with the same secret.
   const linkSecrets = [channels.linkSecret];
   await app.register(noticePageRoutes({ ledger: deps.ledger, linkSecrets }));

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import type { BreachClient, Json } from './client.js';
 import { CliError, EXIT } from './errors.js';
 import { printFilings, printIncident, printObligations } from './incident-lines.js';
+import { printPreview } from './preview-lines.js';
 import { answer, printTable, type OutputOptions } from './output.js';
 import { watchIncident } from './watch.js';
 
@@ -78,9 +79,22 @@ export async function importPeople(c: BreachClient, id: string, file: string, o:
   });
 }
 
-export async function approve(c: BreachClient, id: string, note: string | undefined, o: OutputOptions) {
-  const r = await c.post(incidentPath(id, '/approve'), note ? { note } : {});
+export async function approve(
+  c: BreachClient,
+  id: string,
+  opts: { note?: string; previewHash?: string },
+  o: OutputOptions,
+) {
+  const r = await c.post(incidentPath(id, '/approve'), {
+    ...(opts.note ? { note: opts.note } : {}),
+    ...(opts.previewHash ? { previewHash: opts.previewHash } : {}),
+  });
   answer(r, o, () => console.log(`Approved ${id} (${r.phase})`));
+}
+
+export async function preview(c: BreachClient, id: string, o: OutputOptions) {
+  const p = await c.get(incidentPath(id, '/preview'));
+  answer(p, o, () => printPreview(p));
 }
 
 export async function cancel(c: BreachClient, id: string, reason: string, o: OutputOptions) {

@@ -46,7 +46,15 @@ function program(): Command {
     .command('approve <id>')
     .description('approve the notices (approver key)')
     .option('--note <note>', 'a note for the audit log')
-    .action((id: string, o: { note?: string }) => run.approve(client(), id, o.note, out()));
+    .option(
+      '--preview-hash <hash>',
+      'the previewHash `breach preview` printed: refused if the people changed since',
+    )
+    .action((id: string, o: { note?: string; previewHash?: string }) => run.approve(client(), id, o, out()));
+  cli
+    .command('preview <id>')
+    .description('what approving would send, cost and take, with sample notices (nothing is sent)')
+    .action((id: string) => run.preview(client(), id, out()));
   cli
     .command('cancel <id>')
     .description('cancel the incident (a false alarm)')

@@ -8,6 +8,7 @@ import type { Phase } from '../domain/phases.js';
 import type { Channel } from './deliveries.js';
 import type { Flavor } from './flavor.js';
 import type { AffectedUsersTable, LedgerDatabase } from './schema.js';
+import { reachGroups, type ReachGroups } from './reach-groups.js';
 import { nowIso, SqlRepository } from './sql-repository.js';
 
 export interface StoredAffectedUser extends AffectedUser {
@@ -70,9 +71,15 @@ export interface AffectedPeople {
     opts: Pick<AffectedUserPageOptions, 'afterUserId' | 'limit' | 'reachableBy'>,
   ): Promise<string[]>;
   markPushTokenDead(incidentId: string, userId: string): Promise<void>;
+  /** The people summed by reachable channels and language (one grouped query). */
+  reachGroups(incidentId: string): Promise<ReachGroups>;
 }
 
 export class SqlAffectedPeople extends SqlRepository implements AffectedPeople {
+  reachGroups(incidentId: string): Promise<ReachGroups> {
+    return reachGroups(this.db, this.flavor, incidentId);
+  }
+
   async pageAffectedUsers(incidentId: string, opts: AffectedUserPageOptions): Promise<StoredAffectedUser[]> {
     const rows = await this.db
       .selectFrom('affected_users')

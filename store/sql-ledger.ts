@@ -104,6 +104,9 @@ export class SqlLedger implements Ledger {
   markPushTokenDead(...a: Args<AffectedPeople, 'markPushTokenDead'>) {
     return this.people.markPushTokenDead(...a);
   }
+  reachGroups(...a: Args<AffectedPeople, 'reachGroups'>) {
+    return this.people.reachGroups(...a);
+  }
 
   assess(...a: Args<Assessments, 'assess'>) {
     return this.assessments.assess(...a);

@@ -22,11 +22,19 @@ import {
 } from '../incident-view.js';
 import { announcementView } from '../announcement-view.js';
 import { incidentObligations } from '../../workflows/incident-obligations.js';
+import { requireFreshPreview, type PreviewChannels } from '../preview.js';
 import { IncidentParams } from './incident-params.js';
 import { ApprovalAnswer, errorResponses, IncidentList, IncidentView, PhaseAnswer } from '../schemas.js';
 
 const ApproveBody = z
-  .object({ note: z.string().trim().max(2000).optional() })
+  .object({
+    note: z.string().trim().max(2000).optional(),
+    /** The hash of the preview the approver saw (GET …/preview): refused if the people changed since. */
+    previewHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be the previewHash of GET /v1/incidents/:id/preview')
+      .optional(),
+  })
   .strict()
   .default({});
 const CancelBody = z.object({ reason: z.string().trim().min(3).max(2000) }).strict();
@@ -48,7 +56,11 @@ const ListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+export function incidentRoutes(
+  deps: IncidentDeps,
+  keys: readonly ApiKeyEntry[],
+  preview: PreviewChannels,
+): FastifyPluginAsyncZod {
   const responder = requireRole(keys, 'responder');
   const reader = requireRole(keys, 'responder', 'approver');
   const approver = requireRole(keys, 'approver');
@@ -143,6 +155,9 @@ export function incidentRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[])
         },
       },
       async (request) => {
+        if (request.body?.previewHash) {
+          await requireFreshPreview(deps, preview, request.params.id, request.body.previewHash);
+        }
         const state = await approveIncident(deps, request.params.id, actorOf(request), request.body?.note);
         const incident = await loadIncident(deps, request.params.id);
         return {
