@@ -24,11 +24,19 @@ declare const window: { axe: { run(options: unknown): Promise<AxeResults> } };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 const SCHEMES = ['light', 'dark'] as const;
-const SHOTS = process.env.ANNOUNCEMENT_SCREENSHOTS ?? mkdtempSync(path.join(os.tmpdir(), 'announcement-shots-'));
+const SHOTS =
+  process.env.ANNOUNCEMENT_SCREENSHOTS ?? mkdtempSync(path.join(os.tmpdir(), 'announcement-shots-'));
 
 const PEOPLE = [
   { id: 'b1', name: 'Erika Muster', email: 'erika@browser.example', phone: '', country: 'DE', locale: 'en' },
-  { id: 'b2', name: 'Jeanne Dupont', email: 'jeanne@browser.example', phone: '', country: 'FR', locale: 'fr' },
+  {
+    id: 'b2',
+    name: 'Jeanne Dupont',
+    email: 'jeanne@browser.example',
+    phone: '',
+    country: 'FR',
+    locale: 'fr',
+  },
   { id: 'b3', name: 'Aiko Tanaka', email: '', phone: '+447911123456', country: 'DE', locale: 'en' },
 ];
 
@@ -75,7 +83,8 @@ async function announced(): Promise<string> {
   ].join('\n');
   expect((await svc.uploadAffectedUsers(incident, `${csv}\n`)).statusCode).toBeLessThan(300);
   await eventually(
-    async () => (await svc.call('responder', 'GET', `/v1/incidents/${incident}`)).json.assessment?.affected === 3,
+    async () =>
+      (await svc.call('responder', 'GET', `/v1/incidents/${incident}`)).json.assessment?.affected === 3,
   );
   for (const kind of ['high_risk', 'disproportionate_effort']) {
     const r = await svc.call('approver', 'POST', `/v1/incidents/${incident}/judgements`, {
@@ -85,7 +94,9 @@ async function announced(): Promise<string> {
     });
     expect(r.status).toBeLessThan(300);
   }
-  const approved = await svc.call('approver', 'POST', `/v1/incidents/${incident}/approve`, { note: 'announce' });
+  const approved = await svc.call('approver', 'POST', `/v1/incidents/${incident}/approve`, {
+    note: 'announce',
+  });
   expect(approved.status).toBe(200);
   await eventually(async () => {
     const a = (await svc.call('responder', 'GET', `/v1/incidents/${incident}`)).json.announcement;
@@ -183,14 +194,15 @@ describe('the same announcement, without a browser', () => {
     const csv = 'userId,email,country\nq1,q1@quiet.example,DE\nq2,q2@quiet.example,FR\n';
     expect((await svc.uploadAffectedUsers(quiet, csv)).statusCode).toBeLessThan(300);
     await eventually(
-      async () => (await svc.call('responder', 'GET', `/v1/incidents/${quiet}`)).json.assessment?.affected === 2,
+      async () =>
+        (await svc.call('responder', 'GET', `/v1/incidents/${quiet}`)).json.assessment?.affected === 2,
     );
     expect((await svc.call('approver', 'POST', `/v1/incidents/${quiet}/approve`, {})).status).toBe(200);
     await svc.reachPhase(quiet, 'monitoring');
     await eventually(
       async () =>
-        providers.smtp.received.filter((m) => m.envelope.to.some((t) => t.endsWith('@quiet.example'))).length ===
-        2,
+        providers.smtp.received.filter((m) => m.envelope.to.some((t) => t.endsWith('@quiet.example')))
+          .length === 2,
     );
     expect((await svc.call('responder', 'GET', `/v1/incidents/${quiet}`)).json.announcement).toBeUndefined();
     expect((await svc.app.inject(`/public/announcements/${quiet}`)).statusCode).toBe(404);
