@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevProviders, type DevProviders } from '../dev/providers.js';
@@ -187,6 +188,43 @@ describe('the same announcement, without a browser', () => {
     expect(opened.statusCode).toBe(303);
     const notice = await svc.app.inject(new URL(opened.headers.location as string, origin).pathname);
     expect(notice.body).toContain('Aiko Tanaka');
+  });
+
+  it('answers an unknown address like an affected one, apart from the reference, and sends it nothing', async () => {
+    const [mails, texts] = [providers.smtp.received.length, providers.twilio.received.length];
+    const ask = (address: string) =>
+      svc.app.inject({
+        method: 'POST',
+        url: `/public/announcements/${id}/lookup`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ address, lang: 'fr' }).toString(),
+      });
+    const affected = await ask('erika@browser.example');
+    const pages = [affected, await ask('nobody@browser.example'), await ask('+447911123999')];
+    for (const r of pages) expect(r.statusCode, r.body.slice(0, 2000)).toBe(200);
+    const [a, ...others] = pages.map((r) => r.body.replace(refOf(r.body), 'REF'));
+    for (const other of others) expect(other).toBe(a);
+    await eventually(async () =>
+      providers.smtp.received.slice(mails).some((m) => m.envelope.to.includes('erika@browser.example')),
+    );
+    expect([providers.smtp.received.length, providers.twilio.received.length]).toEqual([mails + 1, texts]);
+  });
+
+  it('has an Atom feed that is well-formed and names the page, and JSON with the page’s content', async () => {
+    const feed = await svc.app.inject('/public/announcements.atom');
+    expect(XMLValidator.validate(feed.body)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(feed.body).feed;
+    expect(parsed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    for (const required of ['id', 'title', 'updated', 'author', 'entry'])
+      expect(parsed[required]).toBeDefined();
+    expect(feed.body).toContain(`${origin}/public/announcements/${id}`);
+    const json = (await svc.app.inject(`/public/announcements/${id}.json`)).json();
+    for (const content of json.locales) {
+      const html = (await svc.app.inject(`/public/announcements/${id}?lang=${content.locale}`)).body;
+      expect(html).toContain(`lang="${content.locale}"`);
+      for (const section of content.sections) expect(html).toContain(`aria-labelledby="${section.id}"`);
+    }
+    expect(json.locales.map((l: { locale: string }) => l.locale).sort()).toEqual(['en', 'fr']);
   });
 
   it('publishes nothing, with the real publishing, for an incident under every threshold', async () => {
