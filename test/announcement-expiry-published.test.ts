@@ -1,6 +1,7 @@
 // The posting period's durable timer with the real publishing and archive activities: the page is
 // published, and when the period ends it is still served, marked archived, in the page, the JSON, the
-// index, the ledger and the audit log; the incident's workflow ends with it archived once.
+// index, the ledger and the audit log (one entry per publication, update and archiving); the
+// incident's workflow ends with it archived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNOUNCEMENT_TEXTS } from '../domain/announcement/texts.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
@@ -40,13 +41,21 @@ describe('a published announcement at the end of its posting period', () => {
     const before = await svc.app.inject(`/public/announcements/${id}?lang=en`);
     expect(before.body).not.toContain(ANNOUNCEMENT_TEXTS.en!.archived);
 
+    const update = await svc.call('responder', 'POST', `/v1/incidents/${id}/updates`, {
+      measuresTaken: 'All keys were rotated a second time and the bucket deleted.',
+      note: 'new measures',
+    });
+    expect(update.status).toBe(202);
+    await eventually(async () =>
+      (await svc.app.inject(`/public/announcements/${id}?lang=en`)).body.includes('rotated a second time'),
+    );
     const closed = await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, {
       reason: 'handled',
       acknowledgeOpenObligations: true,
     });
     expect(closed.status).toBe(200);
     const final = await svc.client.workflow.getHandle(incidentWorkflowId(id)).result();
-    expect(final.announcement).toMatchObject({ status: 'archived', version: 1 });
+    expect(final.announcement).toMatchObject({ status: 'archived', version: 2 });
 
     const page = await svc.app.inject(`/public/announcements/${id}?lang=en`);
     expect(page.statusCode).toBe(200);
@@ -63,6 +72,9 @@ describe('a published announcement at the end of its posting period', () => {
     // The publishing activity and the workflow each record what happened; one entry per event remains.
     const published = (await svc.ledger.listAudit(id)).filter((a) => a.action === 'announcement:published');
     expect(published).toHaveLength(1);
-    expect(published[0]?.details).toMatchObject({ version: 1, contentHash: json.contentHash });
+    expect(published[0]?.details).toMatchObject({ version: 1 });
+    const updated = (await svc.ledger.listAudit(id)).filter((a) => a.action === 'announcement:updated');
+    expect(updated).toHaveLength(1);
+    expect(updated[0]?.details).toMatchObject({ version: 2, contentHash: json.contentHash });
   }, 120_000);
 });
