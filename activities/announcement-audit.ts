@@ -20,6 +20,18 @@ export function createAnnouncementAuditActivities(ledger: Ledger) {
       const { incidentId, action, key, actor, at, reason, details } = input;
       const entries = await ledger.listAudit(incidentId);
       if (entries.some((e) => e.action === action && e.details?.key === key)) return;
+      // The publishing activities record their own publication and archiving (with the content hash
+      // and receipts, also when run outside a workflow); the workflow's entry for the same version
+      // would be a second record of one event.
+      // (The publishing activity calls a re-publication `announcement:updated`.)
+      const version = details.version;
+      const same = action === 'announcement:published' ? [action, 'announcement:updated'] : [action];
+      const recordedByPublishing = (e: { action: string; details?: Record<string, unknown> | null }) =>
+        same.includes(e.action) &&
+        e.details?.key === undefined &&
+        version !== undefined &&
+        e.details?.version === version;
+      if (entries.some(recordedByPublishing)) return;
       await ledger.appendAudit({
         incidentId,
         at,
