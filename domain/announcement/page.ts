@@ -25,7 +25,7 @@ export const ANNOUNCEMENT_CSS = `
   .lookup { border: 1px solid #767676; border-radius: 6px; padding: 0 1rem 1rem; margin-top: 2rem; }
   .lookup label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
   .lookup input[type=text] { font: inherit; width: 100%; max-width: 24rem; box-sizing: border-box; padding: 0.5rem; border: 1px solid #595959; border-radius: 4px; }
-  .lookup button { font: inherit; margin-top: 0.5rem; padding: 0.5rem 1.25rem; border: 0; border-radius: 4px; background: #0645ad; color: #fff; cursor: pointer; }
+  .lookup button { font: inherit; margin: 0.5rem 0 0 0.5rem; padding: 0.5rem 1.25rem; border: 0; border-radius: 4px; background: #0645ad; color: #fff; cursor: pointer; }
   .meta, footer { color: #444; font-size: 0.9375rem; }
   @media (prefers-color-scheme: dark) {
     body { background: #111; color: #eee; }
