@@ -11,7 +11,7 @@ import { devOutboxRoutes } from '../api/routes/dev-outbox.js';
 import { renderOutboxPage } from '../dev/outbox-page.js';
 import { NOTICE_TEMPLATES } from '../domain/notice/index.js';
 import type { ReceivedMail } from '../dev/smtp-sink.js';
-import { approve, startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
+import { approve, noticeMails, startFanoutRig, type FanoutRig } from './support/fanout-fixtures.js';
 import { eventually } from './support/service.js';
 
 // What the page.evaluate callbacks use of the browser: the project compiles against Node's types, not the DOM's.
@@ -63,7 +63,15 @@ beforeAll(async () => {
       (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === people.length,
   );
   await approve(svc, id);
-  mails.push(...(await providers.smtp.waitFor(people.length, 120_000)));
+  mails.push(
+    ...(await eventually(
+      async () => {
+        const m = noticeMails(providers);
+        return m.length >= people.length ? m : undefined;
+      },
+      { timeoutMs: 120_000 },
+    )),
+  );
   for (const mail of mails) {
     const path = mail.text?.match(/https:\/\/notify\.acme\.example(\/n\/[^\s]+)/)?.[1];
     const locale = mail.headers['content-language'];

@@ -19,6 +19,19 @@ export interface FanoutRig {
   close(): Promise<void>;
 }
 
+/**
+ * The notices the local SMTP server received, without the incident's regulator filings (the development
+ * stand-ins at regulators.localhost) and the filing reminders to the incident's contact, which go out
+ * through the same server.
+ */
+export function noticeMails(providers: DevProviders) {
+  return providers.smtp.received.filter(
+    (m) =>
+      !m.envelope.to.some((t) => t.endsWith('@regulators.localhost')) &&
+      !(m.subject ?? '').startsWith('Filing '),
+  );
+}
+
 /** A service whose worker sends through the local SMTP, Twilio and FCM servers. */
 export async function startFanoutRig(env: Record<string, string> = {}): Promise<FanoutRig> {
   const providers = await startDevProviders({ deliverAfterMs: 60_000 });
