@@ -3,7 +3,7 @@
 // received is checked against the people: none missing, duplicates only where the ledger says a
 // send may have gone out twice (a claim taken over from a killed worker).
 import { parseArgs } from 'node:util';
-import type { Channel } from '../store/ledger.js';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import { benchPerson, runHarnessScript, seededRandom, startHarness, type WorkerProcess } from './harness.js';
 
 async function main(): Promise<number> {
@@ -72,19 +72,19 @@ async function main(): Promise<number> {
       for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
       return m;
     };
-    const got: Record<Channel, Map<string, number>> = {
+    const got: Record<NoticeChannel, Map<string, number>> = {
       email: h.smtp.counts,
       sms: tally(h.twilio.received.map((m) => m.to)),
       push: tally(h.fcm.received.map((m) => m.token)),
     };
-    const want: Record<Channel, string[]> = {
+    const want: Record<NoticeChannel, string[]> = {
       email: people.flatMap((p) => (p.email ? [p.email] : [])),
       sms: people.flatMap((p) => (p.phone ? [p.phone] : [])),
       push: people.flatMap((p) => (p.pushToken ? [p.pushToken] : [])),
     };
     let missing = 0;
     let duplicates = 0;
-    for (const c of ['email', 'sms', 'push'] as const) {
+    for (const c of NOTICE_CHANNELS) {
       const m = want[c].filter((a) => !got[c].has(a)).length;
       const d = [...got[c].values()].reduce((s, n) => s + (n - 1), 0);
       missing += m;
@@ -94,13 +94,13 @@ async function main(): Promise<number> {
       );
     }
     // Every duplicate must be one the ledger flagged: a claim taken over from a killed worker.
-    const owner: Record<Channel, Map<string, string>> = {
+    const owner: Record<NoticeChannel, Map<string, string>> = {
       email: new Map(people.flatMap((p) => (p.email ? [[p.email, p.userId] as const] : []))),
       sms: new Map(people.flatMap((p) => (p.phone ? [[p.phone, p.userId] as const] : []))),
       push: new Map(people.flatMap((p) => (p.pushToken ? [[p.pushToken, p.userId] as const] : []))),
     };
     let unflagged = 0;
-    for (const c of ['email', 'sms', 'push'] as const) {
+    for (const c of NOTICE_CHANNELS) {
       for (const [address, n] of got[c]) {
         if (n < 2) continue;
         const userId = owner[c].get(address);

@@ -1,7 +1,8 @@
 // A provider's rate limit holds for the account, not for one worker: every worker takes its sends
 // from the same per-second count in the ledger before it sends. Sends are taken in blocks (a tenth
 // of a second's worth) so a worker asks the ledger a few times a second, not once per notice.
-import type { Channel, Ledger } from '../../store/ledger.js';
+import type { NoticeChannel } from '../../domain/fallback.js';
+import type { Ledger } from '../../store/ledger.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -13,7 +14,7 @@ export class SharedSendQuota {
 
   constructor(
     private readonly ledger: Pick<Ledger, 'takeSendQuota'>,
-    private readonly channel: Channel,
+    private readonly channel: NoticeChannel,
     private readonly perSecond: number,
     private readonly now: () => number = Date.now,
   ) {}
