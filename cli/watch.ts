@@ -1,5 +1,6 @@
 // `breach watch`: a progress bar per channel and the next deadlines counting down, until the
 // notices are out; then the incident as `breach status` shows it.
+import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import type { BreachClient, Json } from './client.js';
 import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
@@ -12,7 +13,6 @@ export interface WatchOptions {
   timeoutMs: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function channelCounts(view: Json, channel: NoticeChannel) {
   const c = view.notices?.[channel] ?? {};

@@ -2,6 +2,7 @@
 // SIGKILL at random moments (at least 5 times) and started again; then what the local servers
 // received is checked against the people: none missing, duplicates only where the ledger says a
 // send may have gone out twice (a claim taken over from a killed worker).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import { benchPerson, runHarnessScript, seededRandom, startHarness, type WorkerProcess } from './harness.js';
@@ -49,14 +50,14 @@ async function main(): Promise<number> {
       const want = 500 + Math.floor(random2() * 2500);
       while (sentSoFar() - before < want && Date.now() < deadline) {
         if ((await h.phase(id)) !== 'notifying') break;
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
       if ((await h.phase(id)) !== 'notifying') break;
       worker.child.kill('SIGKILL');
       await worker.exited;
       killed++;
       console.log(`  kill ${killed}: SIGKILL after ${sentSoFar().toLocaleString('en')} notices in all`);
-      await new Promise((r) => setTimeout(r, random2() * 2000));
+      await sleep(random2() * 2000);
       worker = h.startWorker();
     }
     if (killed < kills) console.log(`  ! the fan-out finished after only ${killed} kills; use more --users`);
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
     for (;;) {
       const phase = await h.phase(id);
       if (phase !== 'notifying') break;
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
     }
 
     const tally = (keys: Iterable<string>) => {

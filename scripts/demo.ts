@@ -3,6 +3,7 @@
 // Finds the service as npm start listens (PORT, HOST) unless BREACH_URL is set, and calls it with the
 // development keys unless RESPONDER_KEY and APPROVER_KEY are set (see scripts/demo-target.ts).
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NOTICE_CHANNELS } from '../domain/fallback.js';
 import { ConfigError } from '../platform/config.js';
 import { importSummary, peopleIn, progressBar, type UploadCounts } from './demo-lines.js';
@@ -11,7 +12,6 @@ import { checkService, DemoError, demoKeys, serviceUrl, unreachableMessage } fro
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function client(base: string) {
   return async (key: string, method: string, path: string, body?: string, type = 'application/json') => {
