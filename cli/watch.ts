@@ -13,7 +13,6 @@ export interface WatchOptions {
   timeoutMs: number;
 }
 
-
 function channelCounts(view: Json, channel: NoticeChannel) {
   const c = view.notices?.[channel] ?? {};
   const done = (c.sent ?? 0) + (c.failed ?? 0);

@@ -12,7 +12,6 @@ import { checkService, DemoError, demoKeys, serviceUrl, unreachableMessage } fro
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-
 function client(base: string) {
   return async (key: string, method: string, path: string, body?: string, type = 'application/json') => {
     let res: Response;
