@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnnouncementSettings } from '../platform/announcement-config.js';
 import { loadChannelSettings } from '../platform/channel-config.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
+import { loadConfig } from '../platform/config.js';
 import { loadLookupSettings } from '../platform/lookup-config.js';
+import { configProblems as problemsOf } from './support/config-problems.js';
 
 const SECTIONS = {
   service: loadConfig,
@@ -10,16 +11,6 @@ const SECTIONS = {
   announcement: loadAnnouncementSettings,
   lookup: loadLookupSettings,
 } satisfies Record<string, (env: NodeJS.ProcessEnv) => unknown>;
-
-function problemsOf(load: (env: NodeJS.ProcessEnv) => unknown, env: NodeJS.ProcessEnv): string[] {
-  try {
-    load(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe('the variables every section shares', () => {
   it.each(Object.entries(SECTIONS))(
