@@ -3,7 +3,8 @@
 // the lanes of an `all` fan-out, and note the fan-out in the audit log. Activities take and return
 // cursors and counts; the people are read from the ledger by the steps in ./notices/.
 import type { FanoutTotals, NoticeChannel } from '../domain/fallback.js';
-import type { ChannelSettings, FanoutSettings } from '../platform/channel-config.js';
+import type { FanoutSettings } from '../domain/fanout-settings.js';
+import type { ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
 import type { Channels } from './channels/index.js';
 import { LanePriority } from './throughput/lane-priority.js';
@@ -64,9 +65,8 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
 
   return {
     /** The worker's fan-out tuning, read once per fan-out so every page of it uses the same. */
-    async noticeFanoutSettings(): Promise<Pick<FanoutSettings, 'pageSize' | 'window' | 'pagesPerRun'>> {
-      const { pageSize, window, pagesPerRun } = settings.fanout;
-      return { pageSize, window, pagesPerRun };
+    async noticeFanoutSettings(): Promise<FanoutSettings> {
+      return settings.fanout;
     },
 
     planNoticePages(input: PlanNoticePagesInput): Promise<NoticePagePlan> {

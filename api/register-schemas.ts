@@ -1,7 +1,7 @@
 // What GET /v1/register answers as JSON (domain/register/register-entry.ts builds each entry).
 import { z } from 'zod';
 
-const Channel = z.object({
+const ChannelCounts = z.object({
   pending: z.number(),
   sent: z.number(),
   delivered: z.number(),
@@ -63,7 +63,7 @@ export const RegisterEntrySchema = z.object({
   notices: z.object({
     notified: z.boolean().describe('At least one person’s notice was taken by a provider'),
     sent: z.number(),
-    byChannel: z.record(z.string(), Channel),
+    byChannel: z.record(z.string(), ChannelCounts),
     unreachable: z.number(),
   }),
 });

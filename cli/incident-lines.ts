@@ -1,8 +1,7 @@
 // An incident as a responder reads it in a terminal: where it stands, what went out, what is due when.
+import { NOTICE_CHANNELS } from '../domain/fallback.js';
 import type { Json } from './client.js';
 import { countdown, printTable } from './output.js';
-
-export const CHANNELS = ['email', 'sms', 'push'] as const;
 
 /** Phases in which the notices are still to go or going out. */
 export function noticesUnderWay(phase: string): boolean {
@@ -24,7 +23,13 @@ export function printNotices(view: Json): void {
   const n = view.notices;
   printTable(
     ['channel', 'pending', 'sent', 'delivered', 'failed'],
-    CHANNELS.map((c) => [c, n[c]?.pending ?? 0, n[c]?.sent ?? 0, n[c]?.delivered ?? 0, n[c]?.failed ?? 0]),
+    NOTICE_CHANNELS.map((c) => [
+      c,
+      n[c]?.pending ?? 0,
+      n[c]?.sent ?? 0,
+      n[c]?.delivered ?? 0,
+      n[c]?.failed ?? 0,
+    ]),
   );
   console.log(`unreachable: ${n.unreachable ?? 0}`);
 }

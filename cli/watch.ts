@@ -1,8 +1,10 @@
 // `breach watch`: a progress bar per channel and the next deadlines counting down, until the
 // notices are out; then the incident as `breach status` shows it.
+import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import type { BreachClient, Json } from './client.js';
-import { CHANNELS, noticesUnderWay } from './incident-lines.js';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
+import { noticesUnderWay } from './incident-lines.js';
 import { countdown } from './output.js';
 
 export interface WatchOptions {
@@ -11,9 +13,7 @@ export interface WatchOptions {
   timeoutMs: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function channelCounts(view: Json, channel: (typeof CHANNELS)[number]) {
+function channelCounts(view: Json, channel: NoticeChannel) {
   const c = view.notices?.[channel] ?? {};
   const done = (c.sent ?? 0) + (c.failed ?? 0);
   return { done, total: done + (c.pending ?? 0), delivered: c.delivered ?? 0, failed: c.failed ?? 0 };
@@ -40,14 +40,14 @@ export async function watchIncident(client: BreachClient, id: string, opts: Watc
     cliProgress.Presets.shades_classic,
   );
   const perChannel = Object.fromEntries(
-    CHANNELS.map((c) => [c, bars.create(0, 0, { label: c.padEnd(9), detail: '' })]),
+    NOTICE_CHANNELS.map((c) => [c, bars.create(0, 0, { label: c.padEnd(9), detail: '' })]),
   );
   const deadlines = bars.create(1, 0, { label: 'deadlines', detail: '' }, { format: ' {label} {detail}' });
   const started = Date.now();
   try {
     for (;;) {
       const view = await client.get(`/v1/incidents/${encodeURIComponent(id)}`);
-      for (const c of CHANNELS) {
+      for (const c of NOTICE_CHANNELS) {
         const n = channelCounts(view, c);
         perChannel[c]!.setTotal(n.total);
         perChannel[c]!.update(n.done, { detail: `delivered ${n.delivered}, failed ${n.failed}` });
@@ -63,5 +63,5 @@ export async function watchIncident(client: BreachClient, id: string, opts: Watc
 }
 
 function noneLeft(view: Json): boolean {
-  return CHANNELS.every((c) => (view.notices?.[c]?.pending ?? 0) === 0);
+  return NOTICE_CHANNELS.every((c) => (view.notices?.[c]?.pending ?? 0) === 0);
 }

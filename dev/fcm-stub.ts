@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The host firebase-admin sends to; the stub's certificate is issued for it. */
 export const FCM_HOST = 'fcm.googleapis.com';
@@ -175,7 +176,7 @@ export async function startFcmStub(
     res.on('close', () => {
       inFlight -= 1;
     });
-    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (options.latencyMs) await sleep(options.latencyMs);
     const match = SEND_PATH.exec(new URL(req.url ?? '/', 'https://localhost').pathname);
     if (req.method !== 'POST' || !match) {
       return json(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import twilio from 'twilio';
 
 /** A message the fake Messages API accepted. */
@@ -133,7 +134,7 @@ export async function startTwilioServer(
     res.on('close', () => {
       inFlight -= 1;
     });
-    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (options.latencyMs) await sleep(options.latencyMs);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const match = MESSAGES_PATH.exec(path);
     if (req.method !== 'POST' || !match)

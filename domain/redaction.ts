@@ -1,5 +1,7 @@
 // Provider error messages often quote the recipient; what the service keeps of them must not.
 const EMAIL_RE = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
+// Not libphonenumber-js's finders: without the person's country they miss national and 00-prefixed
+// numbers, and here a number missed is personal data kept.
 const PHONE_RE = /\+?\d[\d\s().-]{6,}\d/g;
 const MAX_LENGTH = 1000;
 

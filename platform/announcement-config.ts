@@ -4,18 +4,9 @@
 import { z } from 'zod';
 import type { EmailConfig } from './channel-providers.js';
 import { loadChannelSettings } from './channel-config.js';
-import { ConfigError } from './config.js';
+import { ConfigError, optionalString, publicBaseUrl, readEnv } from './env.js';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
-
-const AnnouncementEnv = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+const AnnouncementEnv = {
   ANNOUNCEMENT_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Signs each webhook body (HMAC-SHA256), so the receiver can tell it came from us. */
   ANNOUNCEMENT_WEBHOOK_SECRET: optionalString,
@@ -23,7 +14,7 @@ const AnnouncementEnv = z.object({
   ANNOUNCEMENT_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   ANNOUNCEMENT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ANNOUNCEMENT_MEDIA_EMAILS: optionalString,
-});
+};
 
 export interface WebhookSettings {
   url: string;
@@ -42,14 +33,10 @@ export interface AnnouncementSettings {
 }
 
 export function loadAnnouncementSettings(env: NodeJS.ProcessEnv = process.env): AnnouncementSettings {
-  const parsed = AnnouncementEnv.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const e = readEnv(AnnouncementEnv, env);
   const problems: string[] = [];
   const settings: AnnouncementSettings = {
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: publicBaseUrl(e),
   };
   if (e.ANNOUNCEMENT_WEBHOOK_URL) {
     if (e.NODE_ENV === 'production' && !e.ANNOUNCEMENT_WEBHOOK_URL.startsWith('https:')) {

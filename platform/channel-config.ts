@@ -3,23 +3,15 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
+import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelsConfig } from './channel-providers.js';
-import { ConfigError } from './config.js';
+import { ConfigError, optionalString, positiveInt, publicBaseUrl, readEnv } from './env.js';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 /** 0 means unlimited. */
 const rate = z.coerce.number().min(0).default(0);
 
-const ChannelEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATA_DIR: z.string().default('data'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-
+const ChannelEnv = {
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   EMAIL_FROM: optionalString,
   SMTP_MAX_CONNECTIONS: positiveInt(5),
@@ -50,8 +42,6 @@ const ChannelEnvSchema = z.object({
   FCM_CA_FILE: optionalString,
 
   NOTICE_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  NOTICE_LINK_SECRET: optionalString,
   /** How long the link in a notice keeps working. */
   NOTICE_LINK_TTL_DAYS: positiveInt(365),
 
@@ -79,8 +69,7 @@ const ChannelEnvSchema = z.object({
   FANOUT_RECLAIM_AFTER_MS: positiveInt(120_000),
   /** After this many attempts of a page a retryable failure counts as permanent and the next channel is tried. */
   FANOUT_MAX_SEND_ATTEMPTS: positiveInt(20),
-});
-export type ChannelEnv = z.infer<typeof ChannelEnvSchema>;
+};
 
 export interface ChannelLimits {
   /** Sends in flight at once in one worker. */
@@ -89,17 +78,9 @@ export interface ChannelLimits {
   ratePerSecond?: number;
 }
 
-export interface FanoutSettings {
-  pageSize: number;
-  window: number;
-  pagesPerRun: number;
-  reclaimAfterMs: number;
-  maxSendAttempts: number;
-}
-
 export interface ChannelSettings {
   channels: ChannelsConfig;
-  limits: Record<'email' | 'sms' | 'push', ChannelLimits>;
+  limits: Record<NoticeChannel, ChannelLimits>;
   /** Base of the signed links in notices; the API serves `/n/<token>` under it. */
   noticeBaseUrl: string;
   linkSecret: string;
@@ -125,11 +106,7 @@ function limits(concurrency: number, perSecond: number): ChannelLimits {
  * TWILIO_MESSAGING_SERVICE_SID; push: FCM_PROJECT_ID); half a channel is an error, not a silent skip.
  */
 export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): ChannelSettings {
-  const parsed = ChannelEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const e = readEnv(ChannelEnv, env);
   const problems: string[] = [];
   const channels: ChannelsConfig = {};
 
@@ -221,9 +198,6 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
   }
   let linkSecret = e.NOTICE_LINK_SECRET;
   let derivedLinkSecret = false;
-  if (linkSecret !== undefined && Buffer.byteLength(linkSecret) < 32) {
-    problems.push('NOTICE_LINK_SECRET: must be at least 32 bytes');
-  }
   if (!linkSecret) {
     if (e.NODE_ENV === 'production') problems.push('NOTICE_LINK_SECRET: required when NODE_ENV=production');
     // Development and tests only: stable per data directory, so links survive a restart.
@@ -241,10 +215,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       sms: limits(e.SMS_CONCURRENCY, e.SMS_RATE_PER_SECOND),
       push: limits(e.PUSH_CONCURRENCY, e.PUSH_RATE_PER_SECOND),
     },
-    noticeBaseUrl: (e.NOTICE_BASE_URL ?? e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(
-      /\/+$/,
-      '',
-    ),
+    noticeBaseUrl: e.NOTICE_BASE_URL ? e.NOTICE_BASE_URL.replace(/\/+$/, '') : publicBaseUrl(e),
     linkSecret,
     linkTtlDays: e.NOTICE_LINK_TTL_DAYS,
     emailDomain: senderDomain(emailFrom) ?? 'localhost',
@@ -268,6 +239,6 @@ function senderDomain(from: string | undefined): string | undefined {
 
 /** Which channels are configured, for start-up logs. */
 export function describeChannels(settings: ChannelSettings): string {
-  const on = (['email', 'sms', 'push'] as const).filter((c) => settings.channels[c]);
+  const on = NOTICE_CHANNELS.filter((c) => settings.channels[c]);
   return on.length ? on.join(', ') : 'none';
 }

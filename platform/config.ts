@@ -1,29 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError, optionalString, port, publicBaseUrl, readEnv } from './env.js';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
+export { ConfigError } from './env.js';
 
 // Fractions allowed so a test (or a drill) can run a whole retention period in seconds.
 const positiveDays = (fallback: number) => z.coerce.number().positive().default(fallback);
 
-/** Every setting comes from the environment, validated once at start-up. */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+/** The service's own section: every setting comes from the environment, validated once at start-up. */
+const ServiceEnv = {
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** An existing Temporal frontend; when unset, `npm start` runs the embedded dev server. */
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('breach-incidents'),
-  TEMPORAL_PORT: z.coerce.number().int().min(0).max(65535).default(7233),
-  TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
   /** JSON list of { id, role, sha256 } or a path to a file holding it. */
   BREACH_API_KEYS: optionalString,
   /** JSON { "<keyId>": "<base64 32 bytes>" } or a path to such a file; the active id encrypts. */
@@ -43,8 +37,6 @@ const EnvSchema = z.object({
   RETENTION_DAYS: positiveDays(365),
   /** How long an incident stays in monitoring before it closes by itself. */
   MONITORING_DAYS: positiveDays(30),
-  PUBLIC_BASE_URL: optionalString,
-  NOTICE_LINK_SECRET: optionalString,
   /** After the notices, announce publicly when more than this share of the people were left unreachable. */
   ANNOUNCEMENT_UNREACHABLE_SHARE: z.coerce.number().min(0).max(1).default(0.1),
   /** … or more than this many; unset: no count threshold. */
@@ -57,14 +49,8 @@ const EnvSchema = z.object({
   NOTICE_COST_EMAIL_USD: z.coerce.number().nonnegative().default(0.001),
   NOTICE_COST_SMS_USD: z.coerce.number().nonnegative().default(0.008),
   NOTICE_COST_PUSH_USD: z.coerce.number().nonnegative().default(0),
-});
-export type Env = z.infer<typeof EnvSchema>;
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+};
+export type Env = ReturnType<typeof readEnv<typeof ServiceEnv>>;
 
 export interface Config extends Omit<Env, 'CODEC_CORS_ORIGINS'> {
   dataDir: string;
@@ -74,11 +60,7 @@ export interface Config extends Omit<Env, 'CODEC_CORS_ORIGINS'> {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const e = readEnv(ServiceEnv, env);
   if (e.NODE_ENV === 'production') {
     const missing = (['BREACH_API_KEYS', 'PAYLOAD_KEYS', 'NOTICE_LINK_SECRET'] as const).filter((k) => !e[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when NODE_ENV=production`));
@@ -86,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...e,
     dataDir: path.resolve(e.DATA_DIR),
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`,
+    publicBaseUrl: publicBaseUrl(e),
     CODEC_CORS_ORIGINS:
       e.CODEC_CORS_ORIGINS ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT},http://localhost:${e.TEMPORAL_UI_PORT}`,
   };

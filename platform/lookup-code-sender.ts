@@ -4,10 +4,11 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import twilio from 'twilio';
 import type RequestClientBase from 'twilio/lib/base/RequestClient.js';
+import type { LookupChannel } from '../domain/announcement/lookup.js';
 import type { ChannelsConfig } from './channel-providers.js';
 
 export interface LookupCodeMessage {
-  channel: 'email' | 'sms';
+  channel: LookupChannel;
   /** Email address or E.164 number. */
   to: string;
   subject: string;
@@ -18,7 +19,7 @@ export interface LookupCodeMessage {
 
 export interface LookupCodeSender {
   /** Whether a channel can carry codes at all; lookups of an address of another kind send nothing. */
-  has(channel: 'email' | 'sms'): boolean;
+  has(channel: LookupChannel): boolean;
   send(message: LookupCodeMessage): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,11 +1,8 @@
 // Settings of the "Was I affected?" lookup on announcement pages, from the environment, validated at
 // start-up like the rest of the configuration.
-import { z } from 'zod';
-import { ConfigError } from './config.js';
+import { ConfigError, optionalString, positiveInt, readEnv } from './env.js';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const LookupEnvSchema = z.object({
+const LookupEnv = {
   /** Lookups (address submissions) one IP address may make per window. */
   LOOKUP_RATE_PER_IP: positiveInt(10),
   /** Code entries one IP address may make per window. */
@@ -17,12 +14,8 @@ const LookupEnvSchema = z.object({
   /** How long the notice link that a right code opens keeps working. */
   LOOKUP_LINK_TTL_HOURS: positiveInt(24),
   /** The key of the stored digests of addresses and codes; derived from NOTICE_LINK_SECRET when unset. */
-  LOOKUP_SECRET: z
-    .string()
-    .trim()
-    .transform((s) => (s === '' ? undefined : s))
-    .optional(),
-});
+  LOOKUP_SECRET: optionalString,
+};
 
 export interface LookupSettings {
   ipLimit: { lookups: number; verifies: number; windowMs: number };
@@ -33,11 +26,7 @@ export interface LookupSettings {
 }
 
 export function loadLookupSettings(env: NodeJS.ProcessEnv = process.env): LookupSettings {
-  const parsed = LookupEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const e = readEnv(LookupEnv, env);
   if (e.LOOKUP_SECRET !== undefined && Buffer.byteLength(e.LOOKUP_SECRET) < 32) {
     throw new ConfigError(['LOOKUP_SECRET: must be at least 32 bytes']);
   }

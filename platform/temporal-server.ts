@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from './config.js';
 import { ensureTemporalCli } from './temporal-cli.js';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../domain/search-attributes.js';
@@ -92,7 +93,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       child.kill('SIGKILL');
       throw new Error(`temporal server did not answer on port ${opts.port} within 60 s: ${output}`);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
 
   return {

@@ -7,7 +7,7 @@ import { sealDeliveryRef } from '../domain/delivery-ref.js';
 import { noticeWriter } from '../domain/notice/index.js';
 import { noticePerson } from '../domain/notice/incident-notice.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
-import type { Channel } from '../store/ledger.js';
+import type { NoticeChannel } from '../domain/fallback.js';
 import { BENCH_INCIDENT, benchPerson } from './harness.js';
 
 /**
@@ -33,7 +33,7 @@ export function sampleNotices(settings: ChannelSettings, count: number) {
 export async function ceiling(
   channels: Channels,
   samples: ReturnType<typeof sampleNotices>,
-  channel: Channel,
+  channel: NoticeChannel,
   count: number,
   started = Date.now(),
 ): Promise<number> {

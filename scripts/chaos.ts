@@ -2,8 +2,9 @@
 // SIGKILL at random moments (at least 5 times) and started again; then what the local servers
 // received is checked against the people: none missing, duplicates only where the ledger says a
 // send may have gone out twice (a claim taken over from a killed worker).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import type { Channel } from '../store/ledger.js';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import { benchPerson, runHarnessScript, seededRandom, startHarness, type WorkerProcess } from './harness.js';
 
 async function main(): Promise<number> {
@@ -49,14 +50,14 @@ async function main(): Promise<number> {
       const want = 500 + Math.floor(random2() * 2500);
       while (sentSoFar() - before < want && Date.now() < deadline) {
         if ((await h.phase(id)) !== 'notifying') break;
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
       if ((await h.phase(id)) !== 'notifying') break;
       worker.child.kill('SIGKILL');
       await worker.exited;
       killed++;
       console.log(`  kill ${killed}: SIGKILL after ${sentSoFar().toLocaleString('en')} notices in all`);
-      await new Promise((r) => setTimeout(r, random2() * 2000));
+      await sleep(random2() * 2000);
       worker = h.startWorker();
     }
     if (killed < kills) console.log(`  ! the fan-out finished after only ${killed} kills; use more --users`);
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
     for (;;) {
       const phase = await h.phase(id);
       if (phase !== 'notifying') break;
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
     }
 
     const tally = (keys: Iterable<string>) => {
@@ -72,19 +73,19 @@ async function main(): Promise<number> {
       for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
       return m;
     };
-    const got: Record<Channel, Map<string, number>> = {
+    const got: Record<NoticeChannel, Map<string, number>> = {
       email: h.smtp.counts,
       sms: tally(h.twilio.received.map((m) => m.to)),
       push: tally(h.fcm.received.map((m) => m.token)),
     };
-    const want: Record<Channel, string[]> = {
+    const want: Record<NoticeChannel, string[]> = {
       email: people.flatMap((p) => (p.email ? [p.email] : [])),
       sms: people.flatMap((p) => (p.phone ? [p.phone] : [])),
       push: people.flatMap((p) => (p.pushToken ? [p.pushToken] : [])),
     };
     let missing = 0;
     let duplicates = 0;
-    for (const c of ['email', 'sms', 'push'] as const) {
+    for (const c of NOTICE_CHANNELS) {
       const m = want[c].filter((a) => !got[c].has(a)).length;
       const d = [...got[c].values()].reduce((s, n) => s + (n - 1), 0);
       missing += m;
@@ -94,13 +95,13 @@ async function main(): Promise<number> {
       );
     }
     // Every duplicate must be one the ledger flagged: a claim taken over from a killed worker.
-    const owner: Record<Channel, Map<string, string>> = {
+    const owner: Record<NoticeChannel, Map<string, string>> = {
       email: new Map(people.flatMap((p) => (p.email ? [[p.email, p.userId] as const] : []))),
       sms: new Map(people.flatMap((p) => (p.phone ? [[p.phone, p.userId] as const] : []))),
       push: new Map(people.flatMap((p) => (p.pushToken ? [[p.pushToken, p.userId] as const] : []))),
     };
     let unflagged = 0;
-    for (const c of ['email', 'sms', 'push'] as const) {
+    for (const c of NOTICE_CHANNELS) {
       for (const [address, n] of got[c]) {
         if (n < 2) continue;
         const userId = owner[c].get(address);

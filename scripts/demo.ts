@@ -3,14 +3,14 @@
 // Finds the service as npm start listens (PORT, HOST) unless BREACH_URL is set, and calls it with the
 // development keys unless RESPONDER_KEY and APPROVER_KEY are set (see scripts/demo-target.ts).
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NOTICE_CHANNELS } from '../domain/fallback.js';
 import { ConfigError } from '../platform/config.js';
 import { importSummary, peopleIn, progressBar, type UploadCounts } from './demo-lines.js';
 import { checkService, DemoError, demoKeys, serviceUrl, unreachableMessage } from './demo-target.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function client(base: string) {
   return async (key: string, method: string, path: string, body?: string, type = 'application/json') => {
@@ -78,7 +78,7 @@ async function demo(): Promise<void> {
   for (;;) {
     view = await call(responder, 'GET', `/v1/incidents/${opened.id}`);
     const n = view.notices ?? {};
-    const lines = (['email', 'sms', 'push'] as const).map((c) => {
+    const lines = NOTICE_CHANNELS.map((c) => {
       const p = n[c] ?? { pending: 0, sent: 0, failed: 0, delivered: 0 };
       return `  ${c.padEnd(6)} ${progressBar(p.sent + p.failed, p.sent + p.failed + p.pending)}  delivered ${p.delivered}, failed ${p.failed}`;
     });

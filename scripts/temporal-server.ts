@@ -1,12 +1,13 @@
 // Runs the embedded Temporal dev server on its own: `npm run temporal [-- --port 7233 --ui-port 8233]`.
 import path from 'node:path';
+import { readEnv } from '../platform/env.js';
 import { startDevServer } from '../platform/temporal-server.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const dataDir = process.env.DATA_DIR ?? 'data';
+const dataDir = readEnv({}, process.env).DATA_DIR;
 const server = await startDevServer({
   dbFile: path.resolve(dataDir, 'temporal.db'),
   port: Number(arg('port', '7233')),

@@ -5,7 +5,7 @@ import type { AffectedUser } from '../domain/affected-user.js';
 import { riskLevel, type RiskLevel } from '../domain/assessment.js';
 import type { DataCategory } from '../domain/incident.js';
 import type { Phase } from '../domain/phases.js';
-import type { Channel } from './deliveries.js';
+import type { NoticeChannel } from '../domain/fallback.js';
 import type { Flavor } from './flavor.js';
 import type { AffectedUsersTable, LedgerDatabase } from './schema.js';
 import { reachGroups, type ReachGroups } from './reach-groups.js';
@@ -45,7 +45,7 @@ export interface AffectedUserPageOptions {
   throughUserId?: string;
   limit: number;
   /** Only people with contact data for this channel (a live push token for `push`). */
-  reachableBy?: Channel;
+  reachableBy?: NoticeChannel;
 }
 
 /** The affected-user list is frozen once notices have started (the API answers 409). */

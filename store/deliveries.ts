@@ -1,11 +1,9 @@
 // Deliveries: one row per person, channel and notice version, from the claim of a send to what the
 // provider said of it. The repositories of deliveries (claims, outcomes, queries) share what is here.
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { NoticeChannel } from '../domain/fallback.js';
 import type { Flavor } from './flavor.js';
 import type { DeliveriesTable, LedgerDatabase } from './schema.js';
-
-export type Channel = 'email' | 'sms' | 'push';
-export const CHANNELS: readonly Channel[] = ['email', 'sms', 'push'];
 
 export const DELIVERY_STATUSES = [
   'claimed',
@@ -20,7 +18,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export interface DeliveryKey {
   incidentId: string;
   userId: string;
-  channel: Channel;
+  channel: NoticeChannel;
   noticeVersion: number;
 }
 
@@ -57,7 +55,7 @@ export type DeliveryOutcome =
 export interface DeliveryRecord {
   incidentId: string;
   userId: string;
-  channel: Channel;
+  channel: NoticeChannel;
   noticeVersion: number;
   status: DeliveryStatus;
   providerId: string | null;
@@ -85,7 +83,7 @@ export interface ChannelProgress {
 }
 
 export interface DeliveryCounts {
-  channels: Record<Channel, ChannelProgress>;
+  channels: Record<NoticeChannel, ChannelProgress>;
   /** Distinct people marked unreachable on some channel. */
   unreachable: number;
   /** Sends that may have gone out twice: a claim taken over after its worker died before recording. */
@@ -93,7 +91,7 @@ export interface DeliveryCounts {
 }
 
 export interface DeliveryPageOptions {
-  channel?: Channel;
+  channel?: NoticeChannel;
   /** One status or any of several (e.g. accepted and delivered: everyone notified). */
   status?: DeliveryStatus | readonly DeliveryStatus[];
   noticeVersion?: number;
@@ -127,7 +125,7 @@ export function toDelivery(f: Flavor, r: Selectable<DeliveriesTable>): DeliveryR
   return {
     incidentId: r.incident_id,
     userId: r.user_id,
-    channel: r.channel as Channel,
+    channel: r.channel as NoticeChannel,
     noticeVersion: Number(r.notice_version),
     status: r.status as DeliveryStatus,
     providerId: r.provider_id,

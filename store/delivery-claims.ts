@@ -1,19 +1,14 @@
 // Claiming sends: before a worker sends to someone on a channel, it claims that delivery, so two
 // workers (or a retried activity) never both send. One statement per step for a whole page.
 import { sql, type Kysely } from 'kysely';
-import {
-  statusOneOf,
-  type Channel,
-  type ClaimOptions,
-  type ClaimResult,
-  type DeliveryStatus,
-} from './deliveries.js';
+import type { NoticeChannel } from '../domain/fallback.js';
+import { statusOneOf, type ClaimOptions, type ClaimResult, type DeliveryStatus } from './deliveries.js';
 import type { LedgerDatabase } from './schema.js';
 import { chunks, nowIso, SqlRepository } from './sql-repository.js';
 
 export interface ClaimBatch {
   incidentId: string;
-  channel: Channel;
+  channel: NoticeChannel;
   noticeVersion: number;
 }
 

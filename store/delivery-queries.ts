@@ -1,10 +1,9 @@
 // Reading deliveries: the rows of a page of people, one by its key, the progress counts of an
 // incident, and the keyset pages the API lists.
 import { sql } from 'kysely';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import {
-  CHANNELS,
   toDelivery,
-  type Channel,
   type DeliveryCounts,
   type DeliveryKey,
   type DeliveryPageOptions,
@@ -71,13 +70,13 @@ export class SqlDeliveryQueries extends SqlRepository implements DeliveryQueries
 
     const counts: DeliveryCounts = {
       channels: Object.fromEntries(
-        CHANNELS.map((c) => [c, { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 }]),
+        NOTICE_CHANNELS.map((c) => [c, { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 }]),
       ) as DeliveryCounts['channels'],
       unreachable: 0,
       possibleDuplicates: 0,
     };
     for (const r of rows) {
-      const p = counts.channels[r.channel as Channel];
+      const p = counts.channels[r.channel as NoticeChannel];
       if (!p) continue;
       const n = Number(r.n);
       switch (r.status as DeliveryStatus) {

@@ -28,10 +28,10 @@ export type { AnnouncementRecord, AnnouncementStore, NewAnnouncement } from './a
 export type { AnnouncementVersionRecord, AnnouncementVersions } from './announcement-versions.js';
 export type { Assessments, StoredAssessment } from './assessments.js';
 export type { AuditEntry, AuditLog, NewAuditEntry } from './audit-log.js';
+// scripts/bench.ts and scripts/harness.ts still name the channel `Channel`; the type is domain's.
+export type { NoticeChannel as Channel } from '../domain/fallback.js';
 export {
-  CHANNELS,
   DELIVERY_STATUSES,
-  type Channel,
   type ChannelProgress,
   type ClaimOptions,
   type ClaimResult,

@@ -1,6 +1,6 @@
 // The send quota: sends per second of each channel, counted for every worker together.
 import { sql } from 'kysely';
-import type { Channel } from './deliveries.js';
+import type { NoticeChannel } from '../domain/fallback.js';
 import { SqlRepository } from './sql-repository.js';
 
 export interface SendQuota {
@@ -8,11 +8,16 @@ export interface SendQuota {
    * Takes `count` sends of `channel` from the second starting at `windowStart` (seconds since the
    * epoch), counted for every worker together; false, taking nothing, when that would pass `limit`.
    */
-  takeSendQuota(channel: Channel, windowStart: number, count: number, limit: number): Promise<boolean>;
+  takeSendQuota(channel: NoticeChannel, windowStart: number, count: number, limit: number): Promise<boolean>;
 }
 
 export class SqlSendQuota extends SqlRepository implements SendQuota {
-  async takeSendQuota(channel: Channel, windowStart: number, count: number, limit: number): Promise<boolean> {
+  async takeSendQuota(
+    channel: NoticeChannel,
+    windowStart: number,
+    count: number,
+    limit: number,
+  ): Promise<boolean> {
     if (count > limit) return false;
     const take = () =>
       this.db

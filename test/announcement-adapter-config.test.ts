@@ -2,17 +2,9 @@
 // plain-HTTP webhook in production refused with the variable named.
 import { describe, expect, it } from 'vitest';
 import { loadAnnouncementSettings } from '../platform/announcement-config.js';
-import { ConfigError } from '../platform/config.js';
+import { configProblems } from './support/config-problems.js';
 
-const problems = (env: Record<string, string>) => {
-  try {
-    loadAnnouncementSettings(env);
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-};
+const problems = (env: Record<string, string>) => configProblems(loadAnnouncementSettings, env);
 
 describe('announcement settings', () => {
   it('has no adapters by default and serves under the public base URL', () => {

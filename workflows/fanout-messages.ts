@@ -2,6 +2,7 @@
 // incident workflow, the activities and the API; counts and cursors only, never people.
 import { defineQuery } from '@temporalio/workflow';
 import type { FanoutProgress, FanoutTotals, NoticeChannel, NoticePolicy } from '../domain/fallback.js';
+import type { FanoutSettings } from '../domain/fanout-settings.js';
 
 export {
   addFanoutTotals,
@@ -10,16 +11,6 @@ export {
   type FanoutProgress,
   type FanoutTotals,
 } from '../domain/fallback.js';
-
-/** Tuning read by the worker from its configuration (FANOUT_* variables) when a fan-out starts. */
-export interface FanoutSettings {
-  /** People per page activity. */
-  pageSize: number;
-  /** Page activities in flight at once. */
-  window: number;
-  /** Pages per workflow run before it continues as new, which keeps every history short. */
-  pagesPerRun: number;
-}
 
 /**
  * One walk through the affected set. A fan-out whose policy sends on every channel has one lane per

@@ -1,6 +1,7 @@
 // Delivers an announcement version to a webhook: POST JSON with an Idempotency-Key (announcement id
 // and version), so a retry after a lost answer is one publication on the receiver's side.
 import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/common';
 import type { WebhookSettings } from '../../platform/announcement-config.js';
 
@@ -15,7 +16,6 @@ export interface WebhookReceipt {
 }
 
 const retryable = (status: number) => status === 429 || status >= 500;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Seconds or an HTTP date; capped so one activity attempt never sleeps long. */
 function retryAfterMs(header: string | null, fallback: number): number {
@@ -81,7 +81,7 @@ export async function deliverToWebhook(
     } catch (err) {
       last = err instanceof Error ? err.message : String(err);
     }
-    if (attempt < settings.attempts) await pause(wait);
+    if (attempt < settings.attempts) await sleep(wait);
   }
   throw ApplicationFailure.retryable(
     `announcement webhook did not accept ${idempotencyKey} after ${settings.attempts} tries: ${last}`,

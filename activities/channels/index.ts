@@ -6,12 +6,12 @@
 import type { ChannelsConfig } from '../../platform/channel-providers.js';
 import { EmailChannel, type EmailItem } from './email.js';
 import { PushChannel, type PushItem } from './push.js';
-import type { ChannelName } from './outcome.js';
+import type { NoticeChannel } from '../../domain/fallback.js';
 import type { SendRequest } from '../throughput/send-messages.js';
 import { SendingThread } from '../throughput/sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
 
-export type { ChannelName, SendOutcome, SendResult } from './outcome.js';
+export type { SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
 export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
@@ -47,7 +47,7 @@ export function createChannels(config: ChannelsConfig, opts: { sendingThread?: b
 
 function threadChannels(config: ChannelsConfig): Channels {
   const thread = new SendingThread(config);
-  const standIn = <N extends ChannelName, I extends SendRequest['items'][number]>(name: N) => ({
+  const standIn = <N extends NoticeChannel, I extends SendRequest['items'][number]>(name: N) => ({
     name,
     send: (items: readonly I[]) => thread.send(name, items as SendRequest['items']),
   });

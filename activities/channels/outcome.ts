@@ -1,6 +1,3 @@
-/** The channels a notice can go out through. */
-export type ChannelName = 'email' | 'sms' | 'push';
-
 /**
  * How the provider answered one item of a batch:
  * - `accepted`: the provider took it (delivery may still fail later, e.g. an SMS status callback);

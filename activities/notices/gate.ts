@@ -1,6 +1,7 @@
 // Per-channel limits: sends in flight (per worker) and sends per second (per worker, and for every
 // worker together through a shared quota), shared by every page activity the worker runs, so a
 // provider sees the configured load however many pages and workers run at once.
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface GateLimits {
   concurrency: number;
@@ -16,7 +17,7 @@ export class SendGate {
   constructor(
     private readonly limits: GateLimits,
     /** Takes sends from the rate every worker shares; absent, the rate holds for this worker only. */
-    private readonly shared?: { take(n: number): Promise<void> },
+    private readonly shared?: { take(n: number, signal?: AbortSignal): Promise<void> },
   ) {
     this.available = limits.concurrency;
   }
@@ -29,16 +30,16 @@ export class SendGate {
   /**
    * Resolves when the rate allows `n` more sends. Called before the sends are claimed, so claims are
    * taken only when they can go out at once: a worker killed while waiting for the rate leaves no
-   * claims behind it to be taken over as possible duplicates.
+   * claims behind it to be taken over as possible duplicates. A cancelled activity stops waiting.
    */
-  async admit(n: number): Promise<void> {
+  async admit(n: number, signal?: AbortSignal): Promise<void> {
     const rate = this.limits.ratePerSecond;
     if (!rate) return;
     const now = Date.now();
     const startAt = Math.max(now, this.nextStartAt);
     this.nextStartAt = startAt + (n / rate) * 1000;
-    if (startAt > now) await new Promise((r) => setTimeout(r, startAt - now));
-    await this.shared?.take(n);
+    if (startAt > now) await sleep(startAt - now, undefined, { signal });
+    await this.shared?.take(n, signal);
   }
 
   /** Runs `fn` once `n` send slots are free (the rate is `admit`'s). */

@@ -116,7 +116,7 @@ class NoticePageRun {
     // Stop between batches when cancelled (incident cancelled, worker shutting down): nothing
     // claimed is left unsent, so the next attempt has nothing to take over.
     activity.signal.throwIfAborted();
-    await gate.admit(batch.length);
+    await gate.admit(batch.length, activity.signal);
     activity.signal.throwIfAborted();
     const at = { incidentId, channel, noticeVersion };
     const claimed = await claimSends(s.ledger, at, batch, s.settings.fanout.reclaimAfterMs);

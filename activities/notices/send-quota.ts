@@ -1,9 +1,9 @@
 // A provider's rate limit holds for the account, not for one worker: every worker takes its sends
 // from the same per-second count in the ledger before it sends. Sends are taken in blocks (a tenth
 // of a second's worth) so a worker asks the ledger a few times a second, not once per notice.
-import type { Channel, Ledger } from '../../store/ledger.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { NoticeChannel } from '../../domain/fallback.js';
+import type { Ledger } from '../../store/ledger.js';
 
 export class SharedSendQuota {
   private second = 0;
@@ -13,22 +13,23 @@ export class SharedSendQuota {
 
   constructor(
     private readonly ledger: Pick<Ledger, 'takeSendQuota'>,
-    private readonly channel: Channel,
+    private readonly channel: NoticeChannel,
     private readonly perSecond: number,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Resolves when `n` more sends fit in the current second for every worker together. */
-  take(n: number): Promise<void> {
+  take(n: number, signal?: AbortSignal): Promise<void> {
     // One taker at a time, in arrival order, so a large request is not overtaken by small ones.
-    const turn = this.queue.then(() => this.takeNow(n));
+    const turn = this.queue.then(() => this.takeNow(n, signal));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async takeNow(n: number): Promise<void> {
+  private async takeNow(n: number, signal?: AbortSignal): Promise<void> {
     let need = n;
     while (need > 0) {
+      signal?.throwIfAborted();
       const second = Math.floor(this.now() / 1000);
       // What was taken for a second that is over cannot be used any more.
       if (second !== this.second) {
@@ -55,7 +56,7 @@ export class SharedSendQuota {
         continue;
       }
       // Every worker together used this second: wait for the next one.
-      await sleep(1000 - (this.now() % 1000) + 1);
+      await sleep(1000 - (this.now() % 1000) + 1, undefined, { signal });
     }
   }
 }

@@ -8,7 +8,8 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChannelsConfig } from '../../platform/channel-providers.js';
-import type { ChannelName, SendResult } from '../channels/outcome.js';
+import type { NoticeChannel } from '../../domain/fallback.js';
+import type { SendResult } from '../channels/outcome.js';
 import type { SendReply, SendRequest } from './send-messages.js';
 
 interface Waiting {
@@ -42,7 +43,7 @@ export class SendingThread {
 
   constructor(private readonly config: ChannelsConfig) {}
 
-  send(channel: ChannelName, items: SendRequest['items']): Promise<SendResult[]> {
+  send(channel: NoticeChannel, items: SendRequest['items']): Promise<SendResult[]> {
     const { thread, waiting } = this.running ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

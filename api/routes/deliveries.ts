@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CHANNELS, DELIVERY_STATUSES, InvalidCursorError } from '../../store/ledger.js';
+import { NoticeChannel } from '../../domain/fallback.js';
+import { DELIVERY_STATUSES, InvalidCursorError } from '../../store/ledger.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { requireRole } from '../auth.js';
 import { HttpError } from '../errors.js';
@@ -9,7 +10,7 @@ import { IncidentParams } from './incident-params.js';
 import { DeliveryPage, errorResponses } from '../schemas.js';
 
 const Query = z.object({
-  channel: z.enum(CHANNELS as unknown as ['email', 'sms', 'push']).optional(),
+  channel: NoticeChannel.optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
   noticeVersion: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -2,7 +2,7 @@
 // page and, if it belongs to one of the incident's affected people, receives a one-time code on that
 // channel only. These are the rules of the check; the route, the store and the sender do the I/O.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { ParseError, parsePhoneNumberWithError, type PhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 export const LOOKUP_CODE_DIGITS = 6;
@@ -32,12 +32,17 @@ export function parseLookupAddress(raw: string): LookupAddress | { problem: Addr
     const email = text.toLowerCase();
     return Email.safeParse(email).success ? { channel: 'email', address: email } : { problem: 'invalid' };
   }
-  const compact = text.replace(/[\s().-]/g, '');
-  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
-  if (!/^\+?\d{4,17}$/.test(international)) return { problem: 'invalid' };
-  if (!international.startsWith('+')) return { problem: 'phone_prefix' };
-  const phone = parsePhoneNumberFromString(international);
-  return phone?.isValid() ? { channel: 'sms', address: phone.number } : { problem: 'invalid' };
+  // 00 is the international call prefix of most countries: read it as the +.
+  const international = text.startsWith('00') ? `+${text.slice(2)}` : text;
+  let phone: PhoneNumber;
+  try {
+    phone = parsePhoneNumberWithError(international, { extract: false });
+  } catch (err) {
+    // A number without a country code (and no country to assume) is what the person can fix.
+    if (err instanceof ParseError && err.message === 'INVALID_COUNTRY') return { problem: 'phone_prefix' };
+    return { problem: 'invalid' };
+  }
+  return phone.isValid() ? { channel: 'sms', address: phone.number } : { problem: 'invalid' };
 }
 
 /** Separate keys per purpose, so an address digest can never be replayed as a code digest. */
