@@ -14,7 +14,7 @@ import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { announcementTrack } from './announcement.js';
 import { sendIndividualNotices } from './fanout.js';
 import { incidentFilings } from './filings.js';
-import { registerIncidentHandlers } from './incident-handlers.js';
+import { openObligationsNow, registerIncidentHandlers } from './incident-handlers.js';
 import { incidentObligations } from './incident-obligations.js';
 import type { IncidentState, IncidentWorkflowInput } from './incident-messages.js';
 
@@ -35,7 +35,6 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     obligations: [],
     supplements: [],
   };
-  const supplements = state.supplements;
   const announcement = announcementTrack(input, state);
   const refreshObligations = () => {
     state.obligations = incidentObligations(input, state, new Date().toISOString());
@@ -58,6 +57,46 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
     state.assessment = await ledger.assessAffectedUsers(input.incidentId);
     state.assessedAt = new Date().toISOString();
     refreshObligations();
+  }
+
+  // Monitoring ends when a person closes the incident or its period runs out with nothing left owed;
+  // supplemental notices (new facts) asked for meanwhile go out here, one version after another.
+  async function monitor(): Promise<{ by?: string; reason: string | undefined }> {
+    const monitoringEnds = Date.now() + input.policy.monitoringDays * DAY_MS;
+    const pendingSupplement = () => state.supplements.find((v) => !v.totals);
+    for (;;) {
+      const periodEnded = state.monitoringPeriodEnded !== undefined;
+      const settled = () =>
+        requests.close !== undefined ||
+        pendingSupplement() !== undefined ||
+        (periodEnded && openObligationsNow(input, state).length === 0);
+      const woke = periodEnded
+        ? await condition(settled).then(() => true)
+        : await condition(settled, Math.max(monitoringEnds - Date.now(), 0));
+      if (requests.close) return { by: requests.close.by, reason: requests.close.reason };
+      const next = pendingSupplement();
+      if (woke && next) {
+        next.totals = await sendSupplement(next.version);
+        continue;
+      }
+      if (periodEnded) return { reason: 'monitoring period ended; the obligations open then are settled' };
+      // A period that ran out does not close silently over what is still owed: a person decides.
+      const open = openObligationsNow(input, state);
+      if (open.length === 0) return { reason: 'monitoring period ended' };
+      const at = new Date().toISOString();
+      state.monitoringPeriodEnded = { at, openObligations: open };
+      await ledger.recordMonitoringPeriodEnded({ incidentId: input.incidentId, at, openObligations: open });
+    }
+  }
+
+  async function sendSupplement(noticeVersion: number) {
+    if (announcement.replacesEveryone()) return null;
+    const totals = await sendIndividualNotices({
+      incidentId: input.incidentId,
+      severity: state.severity,
+      noticeVersion,
+    });
+    return totals ?? null;
   }
 
   // Outside the lifecycle: an announcement stays up, and is archived, after the incident closed.
@@ -95,34 +134,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       await filings.reported();
 
       await enter('monitoring');
-      // Monitoring ends when a person closes the incident or its period runs out; supplemental notices
-      // (new facts) asked for meanwhile go out here, one version after another.
-      const monitoringEnds = Date.now() + input.policy.monitoringDays * DAY_MS;
-      let closedByPerson = false;
-      for (;;) {
-        const woke = await condition(
-          () => requests.close !== undefined || supplements.some((v) => !v.totals),
-          Math.max(monitoringEnds - Date.now(), 0),
-        );
-        const next = supplements.find((v) => !v.totals);
-        if (woke && next && requests.close === undefined) {
-          next.totals = announcement.replacesEveryone()
-            ? null
-            : ((await sendIndividualNotices({
-                incidentId: input.incidentId,
-                severity: state.severity,
-                noticeVersion: next.version,
-              })) ?? null);
-          continue;
-        }
-        closedByPerson = woke;
-        break;
-      }
-      await enter(
-        'closed',
-        closedByPerson ? requests.close?.by : undefined,
-        closedByPerson ? requests.close?.reason : 'monitoring period ended',
-      );
+      const closing = await monitor();
+      await enter('closed', closing.by, closing.reason);
     });
   } catch (err) {
     if (!(requests.cancel && isCancellation(err))) throw err;
