@@ -14,7 +14,8 @@ import { IncidentPhaseAttribute } from '../domain/search-attributes.js';
 import { announcementTrack } from './announcement.js';
 import { sendIndividualNotices } from './fanout.js';
 import { incidentFilings } from './filings.js';
-import { openObligationsNow, registerIncidentHandlers } from './incident-handlers.js';
+import { registerIncidentHandlers } from './incident-handlers.js';
+import { monitorIncident } from './incident-monitoring.js';
 import { incidentObligations } from './incident-obligations.js';
 import type { IncidentState, IncidentWorkflowInput } from './incident-messages.js';
 
@@ -24,6 +25,21 @@ const ledger = proxyActivities<IncidentActivities>({
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Moves the incident to a phase: its history, its search attribute, its obligations and the ledger. */
+async function enterPhase(
+  input: IncidentWorkflowInput,
+  state: IncidentState,
+  refreshObligations: () => void,
+  { phase, by, reason }: { phase: Phase; by?: string; reason?: string },
+): Promise<void> {
+  const at = new Date().toISOString();
+  state.phase = phase;
+  state.history.push({ phase, at, by, reason });
+  upsertSearchAttributes([{ key: IncidentPhaseAttribute, value: phase }]);
+  refreshObligations();
+  await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
+}
 
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<IncidentState> {
   const state: IncidentState = {
@@ -44,60 +60,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
   const filings = incidentFilings(input, state);
   const requests = registerIncidentHandlers(input, state, { lifecycle, announcement, refreshObligations });
 
-  async function enter(phase: Phase, by?: string, reason?: string): Promise<void> {
-    const at = new Date().toISOString();
-    state.phase = phase;
-    state.history.push({ phase, at, by, reason });
-    upsertSearchAttributes([{ key: IncidentPhaseAttribute, value: phase }]);
-    refreshObligations();
-    await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
-  }
-
-  async function assess(): Promise<void> {
+  const enter = (phase: Phase, by?: string, reason?: string) =>
+    enterPhase(input, state, refreshObligations, { phase, by, reason });
+  const assess = async () => {
     state.assessment = await ledger.assessAffectedUsers(input.incidentId);
     state.assessedAt = new Date().toISOString();
     refreshObligations();
-  }
-
-  // Monitoring ends when a person closes the incident or its period runs out with nothing left owed;
-  // supplemental notices (new facts) asked for meanwhile go out here, one version after another.
-  async function monitor(): Promise<{ by?: string; reason: string | undefined }> {
-    const monitoringEnds = Date.now() + input.policy.monitoringDays * DAY_MS;
-    const pendingSupplement = () => state.supplements.find((v) => !v.totals);
-    for (;;) {
-      const periodEnded = state.monitoringPeriodEnded !== undefined;
-      const settled = () =>
-        requests.close !== undefined ||
-        pendingSupplement() !== undefined ||
-        (periodEnded && openObligationsNow(input, state).length === 0);
-      const woke = periodEnded
-        ? await condition(settled).then(() => true)
-        : await condition(settled, Math.max(monitoringEnds - Date.now(), 0));
-      if (requests.close) return { by: requests.close.by, reason: requests.close.reason };
-      const next = pendingSupplement();
-      if (woke && next) {
-        next.totals = await sendSupplement(next.version);
-        continue;
-      }
-      if (periodEnded) return { reason: 'monitoring period ended; the obligations open then are settled' };
-      // A period that ran out does not close silently over what is still owed: a person decides.
-      const open = openObligationsNow(input, state);
-      if (open.length === 0) return { reason: 'monitoring period ended' };
-      const at = new Date().toISOString();
-      state.monitoringPeriodEnded = { at, openObligations: open };
-      await ledger.recordMonitoringPeriodEnded({ incidentId: input.incidentId, at, openObligations: open });
-    }
-  }
-
-  async function sendSupplement(noticeVersion: number) {
-    if (announcement.replacesEveryone()) return null;
-    const totals = await sendIndividualNotices({
-      incidentId: input.incidentId,
-      severity: state.severity,
-      noticeVersion,
-    });
-    return totals ?? null;
-  }
+  };
 
   // Outside the lifecycle: an announcement stays up, and is archived, after the incident closed.
   const announcing = announcement.run();
@@ -134,7 +103,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<In
       await filings.reported();
 
       await enter('monitoring');
-      const closing = await monitor();
+      const closing = await monitorIncident(input, state, requests, announcement);
       await enter('closed', closing.by, closing.reason);
     });
   } catch (err) {
