@@ -23,6 +23,29 @@ export function createIncidentActivities(ledger: Ledger) {
       await ledger.appendAudit({ incidentId, at, actor, action, reason });
     },
 
+    /** Audits that monitoring outlived its period because obligations were open (regime, kind, status). */
+    async recordMonitoringPeriodEnded({
+      incidentId,
+      at,
+      openObligations,
+    }: {
+      incidentId: string;
+      at: string;
+      openObligations: { regime: string; kind: string; status: string }[];
+    }): Promise<void> {
+      const action = 'monitoring:period-ended';
+      if ((await ledger.listAudit(incidentId)).some((a) => a.action === action)) return;
+      const listed = openObligations.map((o) => `${o.regime} ${o.kind} (${o.status})`).join(', ');
+      await ledger.appendAudit({
+        incidentId,
+        at,
+        actor: 'system',
+        action,
+        reason: `monitoring period ended with obligations open: ${listed}; it stays in monitoring until none is open or a person closes it`,
+        details: { openObligations },
+      });
+    },
+
     /** Counts the affected people by place, reachability, language and risk; the people stay in the ledger. */
     async assessAffectedUsers(incidentId: string): Promise<AssessmentCounts> {
       return ledger.assess(incidentId);

@@ -76,6 +76,7 @@ export function incidentView(
     obligations: obligations ?? state?.obligations,
     obligationSummary: obligations ? summariseObligations(obligations) : undefined,
     approval: state?.approval,
+    monitoringPeriodEnded: state?.monitoringPeriodEnded,
     // The live workflow's announcement (with its decision); the ledger's when no worker answered.
     announcement: state?.announcement
       ? announcementView(state.announcement)

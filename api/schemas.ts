@@ -122,6 +122,15 @@ export const IncidentView = z.looseObject({
   obligations: z.array(z.unknown()).optional(),
   obligationSummary: z.unknown().optional(),
   approval: z.unknown().optional(),
+  monitoringPeriodEnded: z
+    .object({
+      at: z.string(),
+      openObligations: z.array(z.object({ regime: z.string(), kind: z.string(), status: z.string() })),
+    })
+    .optional()
+    .describe(
+      'The monitoring period ran out while these obligations were open: the incident stays in monitoring until none is open or a person closes it with acknowledgeOpenObligations',
+    ),
   announcement: AnnouncementView.optional(),
   links: IncidentLinks,
 });

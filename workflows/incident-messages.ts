@@ -53,6 +53,11 @@ export interface IncidentState {
   approval?: Decision;
   cancellation?: Decision;
   closure?: Decision & { openObligations: OpenObligation[] };
+  /**
+   * Set when the monitoring period ran out while obligations were open: the incident stays in
+   * monitoring until none is open or a person closes it acknowledging them.
+   */
+  monitoringPeriodEnded?: { at: string; openObligations: OpenObligation[] };
   /** Counts only: the people themselves stay in the ledger. */
   assessment?: AssessmentCounts;
   assessedAt?: string;
