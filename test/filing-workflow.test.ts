@@ -141,8 +141,11 @@ describe('filing workflow', () => {
 
     const done = await f.until((s) => s.status === 'submitted');
     expect(done.receipt?.adapter).toBe('email');
-    const row = await svc.ledger.getFiling(f.filingId);
-    expect(row?.status).toBe('submitted');
+    // The ledger's row follows the workflow's state by an activity of its own.
+    const row = await eventually(async () => {
+      const r = await svc.ledger.getFiling(f.filingId);
+      return r?.status === 'submitted' ? r : undefined;
+    });
     // The responder's reasons, in the incident's own language, in the section late reports carry.
     expect((row?.payload as { sections: Record<string, unknown> }).sections.reasons_for_delay).toMatchObject({
       late: true,
