@@ -159,7 +159,8 @@ describe('filing workflow', () => {
       'application/json',
       'application/pdf',
     ]);
-    expect((await audit(f.incidentId, 'filing:submitted')).length).toBe(1);
+    await eventually(async () => (await audit(f.incidentId, 'filing:submitted')).length === 1);
+    expect(await audit(f.incidentId, 'filing:submitted')).toHaveLength(1);
   });
 
   it('files once when the worker stops in the middle of a submission', async () => {
@@ -287,7 +288,7 @@ describe('filing workflow', () => {
       const filings = (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.filings;
       return filings?.[0]?.id === filingId && filings[0].status === 'cancelled';
     });
-    const cancelled = (await svc.ledger.listAudit(id)).filter((a) => a.action === 'filing:cancelled');
-    expect(cancelled).toHaveLength(1);
+    await eventually(async () => (await audit(id, 'filing:cancelled')).length === 1);
+    expect(await audit(id, 'filing:cancelled')).toHaveLength(1);
   });
 });
