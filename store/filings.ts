@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { LedgerDatabase } from './schema.js';
-import { decodeCursor, encodeCursor, type Page } from './page.js';
+import { decodeCursor, newestFirstPage, type Page } from './page.js';
 import { nowIso, SqlRepository } from './sql-repository.js';
 
 export interface FilingRecord {
@@ -124,11 +124,7 @@ export class SqlFilings extends SqlRepository implements FilingStore {
       .orderBy('id', 'desc')
       .limit(opts.limit + 1)
       .execute();
-    const items = rows.slice(0, opts.limit).map((r) => this.toFiling(r));
-    const last = items.at(-1);
-    return rows.length > opts.limit && last
-      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
-      : { items };
+    return newestFirstPage(rows, opts.limit, (r) => this.toFiling(r));
   }
 
   private toFiling(r: Selectable<LedgerDatabase['filings']>): FilingRecord {

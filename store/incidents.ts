@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { IncidentFacts, Severity } from '../domain/incident.js';
 import { isFinal, type Phase } from '../domain/phases.js';
-import { decodeCursor, encodeCursor, type Page } from './page.js';
+import { decodeCursor, newestFirstPage, type Page } from './page.js';
 import type { IncidentsTable } from './schema.js';
 import { nowIso, SqlRepository } from './sql-repository.js';
 
@@ -126,11 +126,7 @@ export class SqlIncidents extends SqlRepository implements IncidentStore {
       .orderBy('id', 'desc')
       .limit(opts.limit + 1)
       .execute();
-    const items = rows.slice(0, opts.limit).map((r) => this.toIncident(r));
-    const last = items[items.length - 1];
-    return rows.length > opts.limit && last
-      ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
-      : { items };
+    return newestFirstPage(rows, opts.limit, (r) => this.toIncident(r));
   }
 
   async setIncidentPhase(id: string, phase: Phase, at: string): Promise<void> {

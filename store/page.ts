@@ -32,3 +32,16 @@ export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): (s
     throw new InvalidCursorError();
   }
 }
+
+/** The page of rows read with `limit + 1` (the extra row says whether another page follows), newest first by (createdAt, id). */
+export function newestFirstPage<R, T extends { createdAt: string; id: string }>(
+  rows: R[],
+  limit: number,
+  toItem: (row: R) => T,
+): Page<T> {
+  const items = rows.slice(0, limit).map(toItem);
+  const last = items.at(-1);
+  return rows.length > limit && last
+    ? { items, nextCursor: encodeCursor([last.createdAt, last.id]) }
+    : { items };
+}
