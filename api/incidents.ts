@@ -16,7 +16,9 @@ import {
   type IncidentState,
   type IncidentWorkflowInput,
 } from '../workflows/incident-messages.js';
+import { incidentObligations } from '../workflows/incident-obligations.js';
 import { HttpError, notFound } from './errors.js';
+import { incidentAnnouncement, incidentView } from './incident-view.js';
 import { httpErrorFromTemporal } from './temporal-errors.js';
 
 export interface IncidentDeps {
@@ -182,6 +184,30 @@ export const closeIncident = (
         ? { acknowledgedOpenObligations: state.closure.openObligations }
         : undefined,
   );
+
+/** An incident as `GET /v1/incidents/:id` shows it: the ledger's facts with the workflow's live state. */
+export async function readIncident(deps: IncidentDeps, id: string) {
+  const incident = await loadIncident(deps, id);
+  const state = await queryIncidentState(deps, incident.id);
+  // Without a live workflow the last recorded assessment still answers.
+  const assessment = state?.assessment
+    ? undefined
+    : (await deps.ledger.latestAssessment(incident.id))?.counts;
+  // Recomputed with the wall clock, so a deadline that passed since the workflow last ran shows overdue.
+  const obligations = state
+    ? incidentObligations(
+        workflowInputFor(deps, incident, incident.createdBy),
+        state,
+        new Date().toISOString(),
+      )
+    : undefined;
+  const deliveries = await deps.ledger.deliveryCounts(incident.id);
+  const announcement = incidentAnnouncement(
+    await deps.ledger.listAnnouncements(incident.id),
+    deps.config.publicBaseUrl,
+  );
+  return incidentView(incident, { state, assessment, obligations, deliveries, announcement });
+}
 
 export async function runUpdate<T>(id: string, update: () => Promise<T>): Promise<T> {
   try {

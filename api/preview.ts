@@ -12,7 +12,15 @@ import type { ReachGroups } from '../store/reach-groups.js';
 import { incidentObligations } from '../workflows/incident-obligations.js';
 import type { IncidentState } from '../workflows/incident-messages.js';
 import { previewStale } from './errors.js';
-import { loadIncident, queryIncidentState, workflowInputFor, type IncidentDeps } from './incidents.js';
+import { announcementView } from './announcement-view.js';
+import { incidentTranslations } from './incident-view.js';
+import {
+  approveIncident,
+  loadIncident,
+  queryIncidentState,
+  workflowInputFor,
+  type IncidentDeps,
+} from './incidents.js';
 
 export type PreviewChannels = Pick<ChannelSettings, 'channels' | 'limits' | 'noticeBaseUrl'>;
 
@@ -165,4 +173,24 @@ export async function requireFreshPreview(
 ): Promise<void> {
   const { hash } = await plannedNotices(deps, channels, id);
   if (hash !== seen) throw previewStale();
+}
+
+/** Approves the notices, after checking the approver saw the people as they are now (`previewHash`). */
+export async function approveIncidentAsSeen(
+  deps: IncidentDeps,
+  preview: PreviewChannels,
+  id: string,
+  by: string,
+  body: { note?: string; previewHash?: string } | undefined,
+) {
+  if (body?.previewHash) await requireFreshPreview(deps, preview, id, body.previewHash);
+  const state = await approveIncident(deps, id, by, body?.note);
+  const incident = await loadIncident(deps, id);
+  return {
+    id,
+    phase: state.phase,
+    approval: state.approval,
+    ...(state.announcement ? { announcement: announcementView(state.announcement) } : {}),
+    translations: incidentTranslations(incident, state.assessment),
+  };
 }

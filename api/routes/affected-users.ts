@@ -1,21 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  importAffectedUsers,
-  ImportFormatError,
-  type ImportFormat,
-} from '../../store/affected-user-import.js';
-import { AffectedUsersFrozenError, IncidentNotFoundError } from '../../store/ledger.js';
-import { WorkflowUpdateStage } from '@temporalio/client';
-import {
-  affectedUsersChangedSignal,
-  importFromDirectoryUpdate,
-  incidentWorkflowId,
-} from '../../workflows/incident-messages.js';
+import type { ImportFormat } from '../../store/affected-user-import.js';
+import { startDirectoryImport, uploadAffectedUsers } from '../affected-users.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
-import { conflict, HttpError, notFound } from '../errors.js';
-import { loadIncident, queryIncidentState, runUpdate, type IncidentDeps } from '../incidents.js';
+import { HttpError } from '../errors.js';
+import type { IncidentDeps } from '../incidents.js';
 import { IncidentParams } from './incident-params.js';
 import { DirectoryImportAnswer, errorResponses, ImportAnswer } from '../schemas.js';
 
@@ -62,38 +52,13 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
             `Send text/csv or application/x-ndjson, not "${contentType}"`,
           );
         }
-        const { id } = request.params;
-        try {
-          const result = await importAffectedUsers(deps.ledger, id, request.body as Readable, format);
-          await deps.ledger.appendAudit({
-            incidentId: id,
-            actor: actorOf(request),
-            action: 'affected_users:imported',
-            details: {
-              format,
-              accepted: result.accepted,
-              rejected: result.rejected,
-              inserted: result.inserted,
-            },
-          });
-          if (result.inserted + result.updated > 0) {
-            // The workflow re-assesses before approval; a missing worker only delays that.
-            await deps.client.workflow
-              .getHandle(incidentWorkflowId(id))
-              .signal(affectedUsersChangedSignal)
-              .catch((err: unknown) => request.log.warn({ err }, 'could not signal the incident workflow'));
-          }
-          return reply.status(202).send(result);
-        } catch (err) {
-          if (err instanceof IncidentNotFoundError) throw notFound(`incident ${id}`);
-          if (err instanceof AffectedUsersFrozenError) {
-            throw conflict(`${err.message}; notices have started, so the list of affected users is frozen`);
-          }
-          if (err instanceof ImportFormatError) {
-            throw new HttpError(400, 'invalid_file', err.message, [{ path: '(body)', message: err.message }]);
-          }
-          throw err;
-        }
+        const upload = { id: request.params.id, body: request.body as Readable, format };
+        const result = await uploadAffectedUsers(deps, {
+          ...upload,
+          actor: actorOf(request),
+          log: request.log,
+        });
+        return reply.status(202).send(result);
       },
     );
 
@@ -111,32 +76,8 @@ export function affectedUserRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntr
         },
       },
       async (request, reply) => {
-        const { id } = request.params;
-        await loadIncident(deps, id);
-        if (!deps.config.DIRECTORY_DATABASE_URL || !deps.config.DIRECTORY_QUERY) {
-          throw conflict('No user directory is configured: set DIRECTORY_DATABASE_URL and DIRECTORY_QUERY');
-        }
-        // The workflow's validator is the authority; asking first turns its refusal into a clear 409
-        // (an update started without waiting for its result reports a refusal only through its result).
-        const state = await queryIncidentState(deps, id);
-        if (state && !['assessing', 'awaiting_approval'].includes(state.phase)) {
-          throw conflict(
-            `incident ${id} is ${state.phase}; the affected users are frozen once notices have started`,
-          );
-        }
-        if (state?.directoryImport?.status === 'running')
-          throw conflict('a directory import is already running');
-        const handle = await runUpdate(id, () =>
-          deps.client.workflow
-            .getHandle(incidentWorkflowId(id))
-            .startUpdate(importFromDirectoryUpdate, { waitForStage: WorkflowUpdateStage.ACCEPTED }),
-        );
-        await deps.ledger.appendAudit({
-          incidentId: id,
-          actor: actorOf(request),
-          action: 'affected_users:directory_import',
-        });
-        return reply.status(202).send({ id, directoryImport: 'running', updateId: handle.updateId });
+        const answer = await startDirectoryImport(deps, request.params.id, actorOf(request));
+        return reply.status(202).send(answer);
       },
     );
   };

@@ -4,6 +4,7 @@
 // the filing's status answers 409. The regulator's own routes are elsewhere.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filingWorkflowId } from '../../domain/filing/filing.js';
 import type { FilingRecord } from '../../store/ledger.js';
@@ -29,6 +30,7 @@ import {
   RejectFilingBody,
 } from '../filing-schemas.js';
 import { loadIncident, type IncidentDeps } from '../incidents.js';
+import type { ZodApp } from '../route-app.js';
 import { errorResponses } from '../schemas.js';
 
 async function filingState(client: Client, id: string): Promise<FilingState | undefined> {
@@ -65,131 +67,153 @@ function httpErrorOfFiling(err: unknown, id: string): HttpError | undefined {
   return undefined;
 }
 
-export function filingRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
-  const reader = requireRole(keys, 'responder', 'approver');
-  const approver = requireRole(keys, 'approver');
-  const responder = requireRole(keys, 'responder');
+type FilingChange = (wf: ReturnType<Client['workflow']['getHandle']>) => Promise<FilingState>;
 
+interface FilingRouteContext {
+  deps: IncidentDeps;
+  reader: onRequestHookHandler;
+  approver: onRequestHookHandler;
+  responder: onRequestHookHandler;
   /** Sends an Update to a filing the ledger knows, and answers with the whole filing. */
-  const change = async (
-    id: string,
-    send: (wf: ReturnType<Client['workflow']['getHandle']>) => Promise<FilingState>,
-  ) => {
-    if (!(await deps.ledger.getFiling(id))) throw notFound(`filing ${id}`);
-    let state: FilingState;
-    try {
-      state = await send(deps.client.workflow.getHandle(filingWorkflowId(id)));
-    } catch (err) {
-      throw httpErrorOfFiling(err, id) ?? err;
-    }
-    return filingView((await deps.ledger.getFiling(id))!, state);
-  };
-  const answers = { 200: FilingAnswer, ...errorResponses({ body: true, also: [409, 422] }) };
+  change(id: string, send: FilingChange): Promise<ReturnType<typeof filingView>>;
+}
 
-  return async (app) => {
-    app.get(
-      '/v1/incidents/:id/filings/:fid',
-      {
-        onRequest: reader,
-        schema: {
-          tags: ['filings'],
-          summary: 'Read one regulator filing of an incident: live state, report, receipt',
-          params: IncidentFilingParams,
-          response: { 200: FilingAnswer, ...errorResponses() },
-        },
+const answers = { 200: FilingAnswer, ...errorResponses({ body: true, also: [409, 422] }) };
+
+function readFiling(app: ZodApp, { deps, reader }: FilingRouteContext): void {
+  app.get(
+    '/v1/incidents/:id/filings/:fid',
+    {
+      onRequest: reader,
+      schema: {
+        tags: ['filings'],
+        summary: 'Read one regulator filing of an incident: live state, report, receipt',
+        params: IncidentFilingParams,
+        response: { 200: FilingAnswer, ...errorResponses() },
       },
-      async (request) => {
-        const { id, fid } = request.params;
-        await loadIncident(deps, id);
-        const record = await deps.ledger.getFiling(fid);
-        if (!record || record.incidentId !== id) throw notFound(`filing ${fid} of incident ${id}`);
-        return filingView(record, await filingState(deps.client, fid));
+    },
+    async (request) => {
+      const { id, fid } = request.params;
+      await loadIncident(deps, id);
+      const record = await deps.ledger.getFiling(fid);
+      if (!record || record.incidentId !== id) throw notFound(`filing ${fid} of incident ${id}`);
+      return filingView(record, await filingState(deps.client, fid));
+    },
+  );
+}
+
+function approveFiling(app: ZodApp, { approver, change }: FilingRouteContext): void {
+  app.post(
+    '/v1/filings/:id/approve',
+    {
+      onRequest: approver,
+      schema: {
+        tags: ['filings'],
+        summary: 'Approve a draft filing, optionally rewriting free-text fields; it is then submitted',
+        params: FilingParams,
+        body: ApproveFilingBody,
+        response: answers,
       },
-    );
-    app.post(
-      '/v1/filings/:id/approve',
-      {
-        onRequest: approver,
-        schema: {
-          tags: ['filings'],
-          summary: 'Approve a draft filing, optionally rewriting free-text fields; it is then submitted',
-          params: FilingParams,
-          body: ApproveFilingBody,
-          response: answers,
-        },
+    },
+    async (request) => {
+      const { note, edits } = request.body;
+      const input = {
+        by: actorOf(request),
+        ...(note ? { note } : {}),
+        ...(edits ? { edits: edits as Edits } : {}),
+      };
+      return change(request.params.id, (wf) => wf.executeUpdate(approveFilingUpdate, { args: [input] }));
+    },
+  );
+}
+
+function rejectFiling(app: ZodApp, { approver, change }: FilingRouteContext): void {
+  app.post(
+    '/v1/filings/:id/reject',
+    {
+      onRequest: approver,
+      schema: {
+        tags: ['filings'],
+        summary: 'Send a draft filing back with the changes it needs (and edits); the clock keeps running',
+        params: FilingParams,
+        body: RejectFilingBody,
+        response: answers,
       },
-      async (request) => {
-        const { note, edits } = request.body;
-        const input = {
-          by: actorOf(request),
-          ...(note ? { note } : {}),
-          ...(edits ? { edits: edits as Edits } : {}),
-        };
-        return change(request.params.id, (wf) => wf.executeUpdate(approveFilingUpdate, { args: [input] }));
+    },
+    async (request) => {
+      const { changes, edits } = request.body;
+      const input = { by: actorOf(request), changes, ...(edits ? { edits: edits as Edits } : {}) };
+      return change(request.params.id, (wf) => wf.executeUpdate(rejectFilingUpdate, { args: [input] }));
+    },
+  );
+}
+
+function recordDelayReasons(app: ZodApp, { responder, change }: FilingRouteContext): void {
+  app.post(
+    '/v1/filings/:id/delay-reasons',
+    {
+      onRequest: responder,
+      schema: {
+        tags: ['filings'],
+        summary: 'Give the reasons why a filing is late; they become part of the filed report',
+        params: FilingParams,
+        body: DelayReasonsBody,
+        response: answers,
       },
-    );
-    app.post(
-      '/v1/filings/:id/reject',
-      {
-        onRequest: approver,
-        schema: {
-          tags: ['filings'],
-          summary: 'Send a draft filing back with the changes it needs (and edits); the clock keeps running',
-          params: FilingParams,
-          body: RejectFilingBody,
-          response: answers,
-        },
+    },
+    async (request) => {
+      const input = { by: actorOf(request), reasons: request.body.reasons };
+      return change(request.params.id, (wf) => wf.executeUpdate(recordDelayReasonsUpdate, { args: [input] }));
+    },
+  );
+}
+
+function confirmPortalSubmission(app: ZodApp, { responder, change }: FilingRouteContext): void {
+  app.post(
+    '/v1/filings/:id/portal-confirmation',
+    {
+      onRequest: responder,
+      schema: {
+        tags: ['filings'],
+        summary: 'Record that a portal-only regulator received the filing: its confirmation number',
+        params: FilingParams,
+        body: PortalConfirmationBody,
+        response: answers,
       },
-      async (request) => {
-        const { changes, edits } = request.body;
-        const input = { by: actorOf(request), changes, ...(edits ? { edits: edits as Edits } : {}) };
-        return change(request.params.id, (wf) => wf.executeUpdate(rejectFilingUpdate, { args: [input] }));
-      },
-    );
-    app.post(
-      '/v1/filings/:id/delay-reasons',
-      {
-        onRequest: responder,
-        schema: {
-          tags: ['filings'],
-          summary: 'Give the reasons why a filing is late; they become part of the filed report',
-          params: FilingParams,
-          body: DelayReasonsBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const input = { by: actorOf(request), reasons: request.body.reasons };
-        return change(request.params.id, (wf) =>
-          wf.executeUpdate(recordDelayReasonsUpdate, { args: [input] }),
-        );
-      },
-    );
-    app.post(
-      '/v1/filings/:id/portal-confirmation',
-      {
-        onRequest: responder,
-        schema: {
-          tags: ['filings'],
-          summary: 'Record that a portal-only regulator received the filing: its confirmation number',
-          params: FilingParams,
-          body: PortalConfirmationBody,
-          response: answers,
-        },
-      },
-      async (request) => {
-        const { confirmationNumber, evidenceSha256 } = request.body;
-        const input = {
-          by: actorOf(request),
-          confirmationNumber,
-          ...(evidenceSha256 ? { evidenceSha256 } : {}),
-        };
-        return change(request.params.id, (wf) =>
-          wf.executeUpdate(confirmPortalSubmissionUpdate, { args: [input] }),
-        );
-      },
-    );
+    },
+    async (request) => {
+      const { confirmationNumber, evidenceSha256 } = request.body;
+      const input = {
+        by: actorOf(request),
+        confirmationNumber,
+        ...(evidenceSha256 ? { evidenceSha256 } : {}),
+      };
+      return change(request.params.id, (wf) =>
+        wf.executeUpdate(confirmPortalSubmissionUpdate, { args: [input] }),
+      );
+    },
+  );
+}
+
+export function filingRoutes(deps: IncidentDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+  const context: FilingRouteContext = {
+    deps,
+    reader: requireRole(keys, 'responder', 'approver'),
+    approver: requireRole(keys, 'approver'),
+    responder: requireRole(keys, 'responder'),
+    async change(id, send) {
+      if (!(await deps.ledger.getFiling(id))) throw notFound(`filing ${id}`);
+      let state: FilingState;
+      try {
+        state = await send(deps.client.workflow.getHandle(filingWorkflowId(id)));
+      } catch (err) {
+        throw httpErrorOfFiling(err, id) ?? err;
+      }
+      return filingView((await deps.ledger.getFiling(id))!, state);
+    },
   };
+  const routes = [readFiling, approveFiling, rejectFiling, recordDelayReasons, confirmPortalSubmission];
+  return async (app) => routes.forEach((add) => add(app, context));
 }
 
 /** The body's edits, every key present with its text (zod's partial record types them as optional). */

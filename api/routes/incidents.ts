@@ -1,3 +1,4 @@
+import type { onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OpenIncidentRequest } from '../../domain/incident.js';
@@ -5,24 +6,15 @@ import { PHASES } from '../../domain/phases.js';
 import type { ApiKeyEntry } from '../api-keys.js';
 import { actorOf, requireRole } from '../auth.js';
 import {
-  approveIncident,
   cancelIncident,
   closeIncident,
-  loadIncident,
   openIncident,
-  queryIncidentState,
-  workflowInputFor,
+  readIncident,
   type IncidentDeps,
 } from '../incidents.js';
-import {
-  incidentAnnouncement,
-  incidentSummary,
-  incidentTranslations,
-  incidentView,
-} from '../incident-view.js';
-import { announcementView } from '../announcement-view.js';
-import { incidentObligations } from '../../workflows/incident-obligations.js';
-import { requireFreshPreview, type PreviewChannels } from '../preview.js';
+import { incidentSummary } from '../incident-view.js';
+import { approveIncidentAsSeen, type PreviewChannels } from '../preview.js';
+import type { ZodApp } from '../route-app.js';
 import { IncidentParams } from './incident-params.js';
 import { ApprovalAnswer, errorResponses, IncidentList, IncidentView, PhaseAnswer } from '../schemas.js';
 
@@ -56,154 +48,143 @@ const ListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+interface IncidentRouteContext {
+  deps: IncidentDeps;
+  preview: PreviewChannels;
+  responder: onRequestHookHandler;
+  reader: onRequestHookHandler;
+  approver: onRequestHookHandler;
+  canceller: onRequestHookHandler;
+}
+
+function open(app: ZodApp, { deps, responder }: IncidentRouteContext): void {
+  app.post(
+    '/v1/incidents',
+    {
+      onRequest: responder,
+      schema: {
+        tags: ['incidents'],
+        summary: 'Open an incident',
+        body: OpenIncidentRequest,
+        response: {
+          200: PhaseAnswer.describe('An incident with this externalId was already open'),
+          201: PhaseAnswer.describe('Opened'),
+          ...errorResponses({ body: true, also: [409] }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { incident, created } = await openIncident(deps, request.body, actorOf(request));
+      return reply.status(created ? 201 : 200).send({ ...incidentSummary(incident), phase: incident.phase });
+    },
+  );
+}
+
+function list(app: ZodApp, { deps, reader }: IncidentRouteContext): void {
+  app.get(
+    '/v1/incidents',
+    {
+      onRequest: reader,
+      schema: {
+        tags: ['incidents'],
+        summary: 'List incidents',
+        querystring: ListQuery,
+        response: { 200: IncidentList, ...errorResponses() },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = await deps.ledger.listIncidents(request.query);
+      return { items: items.map(incidentSummary), nextCursor: nextCursor ?? null };
+    },
+  );
+}
+
+function read(app: ZodApp, { deps, reader }: IncidentRouteContext): void {
+  app.get(
+    '/v1/incidents/:id',
+    {
+      onRequest: reader,
+      schema: {
+        tags: ['incidents'],
+        summary: 'Read an incident',
+        params: IncidentParams,
+        response: { 200: IncidentView, ...errorResponses() },
+      },
+    },
+    async (request) => readIncident(deps, request.params.id),
+  );
+}
+
+function approve(app: ZodApp, { deps, preview, approver }: IncidentRouteContext): void {
+  app.post(
+    '/v1/incidents/:id/approve',
+    {
+      onRequest: approver,
+      schema: {
+        tags: ['incidents'],
+        summary: 'Approve notices',
+        params: IncidentParams,
+        body: ApproveBody,
+        response: { 200: ApprovalAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
+      },
+    },
+    async (request) =>
+      approveIncidentAsSeen(deps, preview, request.params.id, actorOf(request), request.body),
+  );
+}
+
+function cancel(app: ZodApp, { deps, canceller }: IncidentRouteContext): void {
+  app.post(
+    '/v1/incidents/:id/cancel',
+    {
+      onRequest: canceller,
+      schema: {
+        tags: ['incidents'],
+        summary: 'Cancel an incident',
+        params: IncidentParams,
+        body: CancelBody,
+        response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
+      },
+    },
+    async (request) => {
+      const state = await cancelIncident(deps, request.params.id, actorOf(request), request.body.reason);
+      return { id: request.params.id, phase: state.phase };
+    },
+  );
+}
+
+function close(app: ZodApp, { deps, canceller }: IncidentRouteContext): void {
+  app.post(
+    '/v1/incidents/:id/close',
+    {
+      onRequest: canceller,
+      schema: {
+        tags: ['incidents'],
+        summary: 'Close a monitored incident',
+        params: IncidentParams,
+        body: CloseBody,
+        response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
+      },
+    },
+    async (request) => {
+      const state = await closeIncident(deps, request.params.id, actorOf(request), request.body ?? {});
+      return { id: request.params.id, phase: state.phase };
+    },
+  );
+}
+
 export function incidentRoutes(
   deps: IncidentDeps,
   keys: readonly ApiKeyEntry[],
   preview: PreviewChannels,
 ): FastifyPluginAsyncZod {
-  const responder = requireRole(keys, 'responder');
-  const reader = requireRole(keys, 'responder', 'approver');
-  const approver = requireRole(keys, 'approver');
-  const canceller = requireRole(keys, 'responder', 'approver');
-
-  return async (app) => {
-    app.post(
-      '/v1/incidents',
-      {
-        onRequest: responder,
-        schema: {
-          tags: ['incidents'],
-          summary: 'Open an incident',
-          body: OpenIncidentRequest,
-          response: {
-            200: PhaseAnswer.describe('An incident with this externalId was already open'),
-            201: PhaseAnswer.describe('Opened'),
-            ...errorResponses({ body: true, also: [409] }),
-          },
-        },
-      },
-      async (request, reply) => {
-        const { incident, created } = await openIncident(deps, request.body, actorOf(request));
-        return reply
-          .status(created ? 201 : 200)
-          .send({ ...incidentSummary(incident), phase: incident.phase });
-      },
-    );
-
-    app.get(
-      '/v1/incidents',
-      {
-        onRequest: reader,
-        schema: {
-          tags: ['incidents'],
-          summary: 'List incidents',
-          querystring: ListQuery,
-          response: { 200: IncidentList, ...errorResponses() },
-        },
-      },
-      async (request) => {
-        const { items, nextCursor } = await deps.ledger.listIncidents(request.query);
-        return { items: items.map(incidentSummary), nextCursor: nextCursor ?? null };
-      },
-    );
-
-    app.get(
-      '/v1/incidents/:id',
-      {
-        onRequest: reader,
-        schema: {
-          tags: ['incidents'],
-          summary: 'Read an incident',
-          params: IncidentParams,
-          response: { 200: IncidentView, ...errorResponses() },
-        },
-      },
-      async (request) => {
-        const incident = await loadIncident(deps, request.params.id);
-        const state = await queryIncidentState(deps, incident.id);
-        // Without a live workflow the last recorded assessment still answers.
-        const recorded = state?.assessment
-          ? undefined
-          : (await deps.ledger.latestAssessment(incident.id))?.counts;
-        // Recomputed with the wall clock, so a deadline that passed since the workflow last ran shows overdue.
-        const obligations = state
-          ? incidentObligations(
-              workflowInputFor(deps, incident, incident.createdBy),
-              state,
-              new Date().toISOString(),
-            )
-          : undefined;
-        const deliveries = await deps.ledger.deliveryCounts(incident.id);
-        const announcement = incidentAnnouncement(
-          await deps.ledger.listAnnouncements(incident.id),
-          deps.config.publicBaseUrl,
-        );
-        return incidentView(incident, { state, assessment: recorded, obligations, deliveries, announcement });
-      },
-    );
-
-    app.post(
-      '/v1/incidents/:id/approve',
-      {
-        onRequest: approver,
-        schema: {
-          tags: ['incidents'],
-          summary: 'Approve notices',
-          params: IncidentParams,
-          body: ApproveBody,
-          response: { 200: ApprovalAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
-        },
-      },
-      async (request) => {
-        if (request.body?.previewHash) {
-          await requireFreshPreview(deps, preview, request.params.id, request.body.previewHash);
-        }
-        const state = await approveIncident(deps, request.params.id, actorOf(request), request.body?.note);
-        const incident = await loadIncident(deps, request.params.id);
-        return {
-          id: request.params.id,
-          phase: state.phase,
-          approval: state.approval,
-          ...(state.announcement ? { announcement: announcementView(state.announcement) } : {}),
-          translations: incidentTranslations(incident, state.assessment),
-        };
-      },
-    );
-
-    app.post(
-      '/v1/incidents/:id/cancel',
-      {
-        onRequest: canceller,
-        schema: {
-          tags: ['incidents'],
-          summary: 'Cancel an incident',
-          params: IncidentParams,
-          body: CancelBody,
-          response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
-        },
-      },
-      async (request) => {
-        const state = await cancelIncident(deps, request.params.id, actorOf(request), request.body.reason);
-        return { id: request.params.id, phase: state.phase };
-      },
-    );
-
-    app.post(
-      '/v1/incidents/:id/close',
-      {
-        onRequest: canceller,
-        schema: {
-          tags: ['incidents'],
-          summary: 'Close a monitored incident',
-          params: IncidentParams,
-          body: CloseBody,
-          response: { 200: PhaseAnswer, ...errorResponses({ body: true, also: [409, 422] }) },
-        },
-      },
-      async (request) => {
-        const state = await closeIncident(deps, request.params.id, actorOf(request), request.body ?? {});
-        return { id: request.params.id, phase: state.phase };
-      },
-    );
+  const context: IncidentRouteContext = {
+    deps,
+    preview,
+    responder: requireRole(keys, 'responder'),
+    reader: requireRole(keys, 'responder', 'approver'),
+    approver: requireRole(keys, 'approver'),
+    canceller: requireRole(keys, 'responder', 'approver'),
   };
+  return async (app) => [open, list, read, approve, cancel, close].forEach((add) => add(app, context));
 }

@@ -9,6 +9,7 @@ import { announcementView, chooseLocale, type AnnouncementView } from '../../dom
 import type { AnnouncementStatus } from '../../domain/announcement/announcement.js';
 import type { Ledger } from '../../store/ledger.js';
 import { notFound } from '../errors.js';
+import type { ZodApp } from '../route-app.js';
 import { errorResponses, HtmlPage } from '../schemas.js';
 
 export interface PublicAnnouncementOptions {
@@ -72,145 +73,161 @@ const CACHE = 'public, max-age=60';
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+async function loadView(
+  { ledger, baseUrl }: PublicAnnouncementOptions,
+  slug: string,
+): Promise<AnnouncementView> {
+  const record = await ledger.getAnnouncement(announcementIdOf(slug));
+  const versions =
+    record && PUBLIC.includes(record.status)
+      ? (await ledger.listAnnouncementVersions(record.id)).filter((v) => v.version <= (record.version ?? 0))
+      : [];
+  if (!record || versions.length === 0) throw notFound(`Announcement ${slug}`);
+  return announcementView({
+    status: record.status as AnnouncementStatus,
+    expiresAt: record.expiresAt,
+    archivedAt: record.archivedAt,
+    versions: versions.map((v) => ({ ...v, content: v.content as AnnouncementContent })),
+    baseUrl,
+  });
+}
+
+/** The index's entries: each public announcement at its current version. */
+async function indexEntries(ledger: Ledger) {
+  const entries = [];
+  for (const r of await ledger.listPublicAnnouncements(LISTED)) {
+    const v = r.version ? await ledger.getAnnouncementVersion(r.id, r.version) : undefined;
+    if (!v || !r.publishedAt) continue;
+    entries.push({
+      status: r.status as AnnouncementStatus,
+      content: v.content as AnnouncementContent,
+      publishedAt: r.publishedAt,
+      updatedAt: v.publishedAt,
+    });
+  }
+  return entries;
+}
+
+/** The feed's entries: recent versions of announcements still public, none ahead of its record. */
+async function feedVersions(ledger: Ledger) {
+  const records = new Map<string, { status: string; publishedAt: string | null; version: number | null }>();
+  const versions = [];
+  for (const v of await ledger.recentAnnouncementVersions(LISTED)) {
+    if (!records.has(v.announcementId)) {
+      const r = await ledger.getAnnouncement(v.announcementId);
+      if (r) records.set(v.announcementId, r);
+    }
+    const r = records.get(v.announcementId);
+    if (!r || !PUBLIC.includes(r.status) || v.version > (r.version ?? 0)) continue;
+    versions.push({
+      version: v.version,
+      content: v.content as AnnouncementContent,
+      publishedAt: v.publishedAt,
+      ...(r.publishedAt ? { firstPublishedAt: r.publishedAt } : {}),
+    });
+  }
+  return versions;
+}
+
+function announcementIndex(app: ZodApp, { ledger, baseUrl }: PublicAnnouncementOptions): void {
+  app.get(
+    '/public/announcements',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'Every public announcement, newest first (HTML)',
+        security: [],
+        response: { 200: HtmlPage('The list of announcements') },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', CACHE)
+        .header('content-security-policy', CSP)
+        .send(renderAnnouncementIndex(await indexEntries(ledger), baseUrl)),
+  );
+}
+
+function announcementFeed(app: ZodApp, { ledger, baseUrl }: PublicAnnouncementOptions): void {
+  app.get(
+    '/public/announcements.atom',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'Atom feed: an entry per published version of every announcement',
+        security: [],
+        response: {
+          200: {
+            description: 'Atom 1.0 (RFC 4287)',
+            content: { 'application/atom+xml': { schema: z.string() } },
+          },
+        },
+      },
+    },
+    async (_request, reply) => {
+      const versions = await feedVersions(ledger);
+      return reply
+        .header('content-type', 'application/atom+xml; charset=utf-8')
+        .header('cache-control', CACHE)
+        .send(renderAnnouncementFeed({ baseUrl, versions, defaultAuthor: 'Public notices' }));
+    },
+  );
+}
+
+function announcementJson(app: ZodApp, opts: PublicAnnouncementOptions): void {
+  app.get(
+    '/public/announcements/:slug.json',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'An announcement as JSON: the same content as its page, in every language',
+        security: [],
+        params: SlugParams,
+        response: { 200: AnnouncementJson, ...errorResponses({ public: true }) },
+      },
+    },
+    async (request, reply) => {
+      const view = await loadView(opts, request.params.slug);
+      return reply.header('cache-control', CACHE).send(view);
+    },
+  );
+}
+
+function announcementPage(app: ZodApp, opts: PublicAnnouncementOptions): void {
+  app.get(
+    '/public/announcements/:slug',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'An announcement’s page, in the language asked for or the reader’s',
+        security: [],
+        params: SlugParams,
+        querystring: z.object({ lang: z.string().max(35).optional() }),
+        response: { 200: HtmlPage('The announcement'), ...errorResponses({ public: true }) },
+      },
+    },
+    async (request, reply) => {
+      const view = await loadView(opts, request.params.slug);
+      const locales = view.locales.map((l) => l.locale);
+      const locale = chooseLocale(locales, request.query.lang, request.headers['accept-language']);
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-language', locale)
+        .header('vary', 'accept-language')
+        .header('cache-control', CACHE)
+        .header('content-security-policy', CSP)
+        .header('x-content-type-options', 'nosniff')
+        .send(renderAnnouncementPage(view, locale));
+    },
+  );
+}
+
 /**
  * The public announcements: a page per incident in each of its languages, its JSON, an index and
  * an Atom feed. No API key: these are what the public, newsrooms and status pages read.
  */
 export function publicAnnouncementRoutes(opts: PublicAnnouncementOptions): FastifyPluginAsyncZod {
-  const { ledger, baseUrl } = opts;
-
-  async function loadView(slug: string): Promise<AnnouncementView> {
-    const record = await ledger.getAnnouncement(announcementIdOf(slug));
-    const versions =
-      record && PUBLIC.includes(record.status)
-        ? (await ledger.listAnnouncementVersions(record.id)).filter((v) => v.version <= (record.version ?? 0))
-        : [];
-    if (!record || versions.length === 0) throw notFound(`Announcement ${slug}`);
-    return announcementView({
-      status: record.status as AnnouncementStatus,
-      expiresAt: record.expiresAt,
-      archivedAt: record.archivedAt,
-      versions: versions.map((v) => ({ ...v, content: v.content as AnnouncementContent })),
-      baseUrl,
-    });
-  }
-
-  return async (app) => {
-    app.get(
-      '/public/announcements',
-      {
-        schema: {
-          tags: ['announcements'],
-          summary: 'Every public announcement, newest first (HTML)',
-          security: [],
-          response: { 200: HtmlPage('The list of announcements') },
-        },
-      },
-      async (_request, reply) => {
-        const records = await ledger.listPublicAnnouncements(LISTED);
-        const entries = [];
-        for (const r of records) {
-          const v = r.version ? await ledger.getAnnouncementVersion(r.id, r.version) : undefined;
-          if (!v || !r.publishedAt) continue;
-          entries.push({
-            status: r.status as AnnouncementStatus,
-            content: v.content as AnnouncementContent,
-            publishedAt: r.publishedAt,
-            updatedAt: v.publishedAt,
-          });
-        }
-        return reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', CACHE)
-          .header('content-security-policy', CSP)
-          .send(renderAnnouncementIndex(entries, baseUrl));
-      },
-    );
-
-    app.get(
-      '/public/announcements.atom',
-      {
-        schema: {
-          tags: ['announcements'],
-          summary: 'Atom feed: an entry per published version of every announcement',
-          security: [],
-          response: {
-            200: {
-              description: 'Atom 1.0 (RFC 4287)',
-              content: { 'application/atom+xml': { schema: z.string() } },
-            },
-          },
-        },
-      },
-      async (_request, reply) => {
-        const records = new Map<
-          string,
-          { status: string; publishedAt: string | null; version: number | null }
-        >();
-        const versions = [];
-        for (const v of await ledger.recentAnnouncementVersions(LISTED)) {
-          if (!records.has(v.announcementId)) {
-            const r = await ledger.getAnnouncement(v.announcementId);
-            if (r) records.set(v.announcementId, r);
-          }
-          const r = records.get(v.announcementId);
-          if (!r || !PUBLIC.includes(r.status) || v.version > (r.version ?? 0)) continue;
-          versions.push({
-            version: v.version,
-            content: v.content as AnnouncementContent,
-            publishedAt: v.publishedAt,
-            ...(r.publishedAt ? { firstPublishedAt: r.publishedAt } : {}),
-          });
-        }
-        return reply
-          .header('content-type', 'application/atom+xml; charset=utf-8')
-          .header('cache-control', CACHE)
-          .send(renderAnnouncementFeed({ baseUrl, versions, defaultAuthor: 'Public notices' }));
-      },
-    );
-
-    app.get(
-      '/public/announcements/:slug.json',
-      {
-        schema: {
-          tags: ['announcements'],
-          summary: 'An announcement as JSON: the same content as its page, in every language',
-          security: [],
-          params: SlugParams,
-          response: { 200: AnnouncementJson, ...errorResponses({ public: true }) },
-        },
-      },
-      async (request, reply) => {
-        const view = await loadView(request.params.slug);
-        return reply.header('cache-control', CACHE).send(view);
-      },
-    );
-
-    app.get(
-      '/public/announcements/:slug',
-      {
-        schema: {
-          tags: ['announcements'],
-          summary: 'An announcement’s page, in the language asked for or the reader’s',
-          security: [],
-          params: SlugParams,
-          querystring: z.object({ lang: z.string().max(35).optional() }),
-          response: { 200: HtmlPage('The announcement'), ...errorResponses({ public: true }) },
-        },
-      },
-      async (request, reply) => {
-        const view = await loadView(request.params.slug);
-        const locales = view.locales.map((l) => l.locale);
-        const locale = chooseLocale(locales, request.query.lang, request.headers['accept-language']);
-        return reply
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('content-language', locale)
-          .header('vary', 'accept-language')
-          .header('cache-control', CACHE)
-          .header('content-security-policy', CSP)
-          .header('x-content-type-options', 'nosniff')
-          .send(renderAnnouncementPage(view, locale));
-      },
-    );
-  };
+  const routes = [announcementIndex, announcementFeed, announcementJson, announcementPage];
+  return async (app) => routes.forEach((add) => add(app, opts));
 }

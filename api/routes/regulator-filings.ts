@@ -2,7 +2,7 @@
 // acknowledges them. Another recipient's filing is answered as absent (404), so a key learns nothing
 // about who else files what. Responders and approvers may read an incident's filings here too.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { FilingRecord, Page } from '../../store/ledger.js';
 import type { ApiKeyEntry } from '../api-keys.js';
@@ -13,6 +13,7 @@ import { acknowledgeFiling, queryFilingState, type FilingDeps } from '../filing-
 import { renderFilingPdf } from '../../platform/filing-documents.js';
 import type { FilingReport } from '../../domain/filing/report.js';
 import { FilingList, FilingStateAnswer, filingSummary, FilingView, filingView } from '../filing-view.js';
+import type { ZodApp } from '../route-app.js';
 import { errorResponses } from '../schemas.js';
 
 const FilingParams = z.object({
@@ -50,123 +51,134 @@ function boundRecipient(request: FastifyRequest): string | undefined {
   return recipient;
 }
 
-export function regulatorFilingRoutes(deps: FilingDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
-  const reader = requireRole(keys, 'regulator', 'responder', 'approver');
-  const regulator = requireRole(keys, 'regulator');
+interface RegulatorRouteContext {
+  deps: FilingDeps;
+  reader: onRequestHookHandler;
+  regulator: onRequestHookHandler;
+}
 
-  async function visibleFiling(request: FastifyRequest, id: string): Promise<FilingRecord> {
-    const recipient = boundRecipient(request);
-    const filing = await deps.ledger.getFiling(id);
-    if (!filing || (recipient !== undefined && filing.recipient !== recipient))
-      throw notFound(`filing ${id}`);
-    return filing;
-  }
+async function visibleFiling(deps: FilingDeps, request: FastifyRequest, id: string): Promise<FilingRecord> {
+  const recipient = boundRecipient(request);
+  const filing = await deps.ledger.getFiling(id);
+  if (!filing || (recipient !== undefined && filing.recipient !== recipient)) throw notFound(`filing ${id}`);
+  return filing;
+}
 
-  async function listFor(
-    request: FastifyRequest,
-    query: z.infer<typeof ListQuery>,
-  ): Promise<Page<FilingRecord>> {
-    const recipient = boundRecipient(request);
-    if (query.incident === undefined) {
-      if (recipient === undefined) {
-        throw new HttpError(400, 'invalid_request', 'Invalid querystring: incident', [
-          { path: 'incident', message: 'required for this role: the incident whose filings to list' },
-        ]);
-      }
-      return deps.ledger.listFilingsForRecipient(recipient, { limit: query.limit, cursor: query.cursor });
+async function listFor(
+  deps: FilingDeps,
+  request: FastifyRequest,
+  query: z.infer<typeof ListQuery>,
+): Promise<Page<FilingRecord>> {
+  const recipient = boundRecipient(request);
+  if (query.incident === undefined) {
+    if (recipient === undefined) {
+      throw new HttpError(400, 'invalid_request', 'Invalid querystring: incident', [
+        { path: 'incident', message: 'required for this role: the incident whose filings to list' },
+      ]);
     }
-    // An incident has one filing per obligation and phase: a single page, newest first.
-    const all = (await deps.ledger.listFilings(query.incident)).reverse();
-    return { items: all.filter((f) => recipient === undefined || f.recipient === recipient) };
+    return deps.ledger.listFilingsForRecipient(recipient, { limit: query.limit, cursor: query.cursor });
   }
+  // An incident has one filing per obligation and phase: a single page, newest first.
+  const all = (await deps.ledger.listFilings(query.incident)).reverse();
+  return { items: all.filter((f) => recipient === undefined || f.recipient === recipient) };
+}
 
-  return async (app) => {
-    app.get(
-      '/v1/filings',
-      {
-        onRequest: reader,
-        schema: {
-          tags: ['filings'],
-          summary: 'List filings, newest first (a regulator: those addressed to it)',
-          querystring: ListQuery,
-          response: { 200: FilingList, ...errorResponses() },
-        },
+function listFilings(app: ZodApp, { deps, reader }: RegulatorRouteContext): void {
+  app.get(
+    '/v1/filings',
+    {
+      onRequest: reader,
+      schema: {
+        tags: ['filings'],
+        summary: 'List filings, newest first (a regulator: those addressed to it)',
+        querystring: ListQuery,
+        response: { 200: FilingList, ...errorResponses() },
       },
-      async (request) => {
-        const page = await listFor(request, request.query);
-        return { items: page.items.map(filingSummary), nextCursor: page.nextCursor ?? null };
-      },
-    );
+    },
+    async (request) => {
+      const page = await listFor(deps, request, request.query);
+      return { items: page.items.map(filingSummary), nextCursor: page.nextCursor ?? null };
+    },
+  );
+}
 
-    app.get(
-      '/v1/filings/:id',
-      {
-        onRequest: reader,
-        schema: {
-          tags: ['filings'],
-          summary: 'Read a filing: JSON, or the report as PDF with Accept: application/pdf',
-          params: FilingParams,
-          response: {
-            200: {
-              description: 'The filing',
-              content: {
-                'application/json': { schema: FilingView },
-                [PDF]: { schema: BinaryBody('The report as PDF') },
-              },
+function readFiling(app: ZodApp, { deps, reader }: RegulatorRouteContext): void {
+  app.get(
+    '/v1/filings/:id',
+    {
+      onRequest: reader,
+      schema: {
+        tags: ['filings'],
+        summary: 'Read a filing: JSON, or the report as PDF with Accept: application/pdf',
+        params: FilingParams,
+        response: {
+          200: {
+            description: 'The filing',
+            content: {
+              'application/json': { schema: FilingView },
+              [PDF]: { schema: BinaryBody('The report as PDF') },
             },
-            ...errorResponses({ also: [409] }),
           },
+          ...errorResponses({ also: [409] }),
         },
       },
-      async (request, reply) => {
-        const filing = await visibleFiling(request, request.params.id);
-        // A report is for its recipient alone: no shared cache keeps a copy.
-        reply.header('cache-control', 'private, no-store');
-        if (preferredType(request.headers.accept, ['application/json', PDF]) === PDF) {
-          if (filing.payload === null || filing.payload === undefined) {
-            throw new HttpError(409, 'conflict', `filing ${filing.id} has no report yet`);
-          }
-          const pdf = await renderFilingPdf(filing.payload as FilingReport);
-          return reply
-            .type(PDF)
-            .header('content-disposition', `inline; filename="${filing.id}.pdf"`)
-            .send(pdf);
+    },
+    async (request, reply) => {
+      const filing = await visibleFiling(deps, request, request.params.id);
+      // A report is for its recipient alone: no shared cache keeps a copy.
+      reply.header('cache-control', 'private, no-store');
+      if (preferredType(request.headers.accept, ['application/json', PDF]) === PDF) {
+        if (filing.payload === null || filing.payload === undefined) {
+          throw new HttpError(409, 'conflict', `filing ${filing.id} has no report yet`);
         }
-        return filingView(filing, await queryFilingState(deps, filing.id));
-      },
-    );
+        const pdf = await renderFilingPdf(filing.payload as FilingReport);
+        return reply.type(PDF).header('content-disposition', `inline; filename="${filing.id}.pdf"`).send(pdf);
+      }
+      return filingView(filing, await queryFilingState(deps, filing.id));
+    },
+  );
+}
 
-    app.post(
-      '/v1/filings/:id/acknowledge',
-      {
-        onRequest: regulator,
-        schema: {
-          tags: ['filings'],
-          summary: 'Acknowledge a filing (the regulator, with its reference and optional questions)',
-          params: FilingParams,
-          body: AcknowledgeBody,
-          response: {
-            200: FilingStateAnswer.describe('The filing’s state with the acknowledgement'),
-            ...errorResponses({ body: true, also: [409, 422] }),
-          },
+function acknowledge(app: ZodApp, { deps, regulator }: RegulatorRouteContext): void {
+  app.post(
+    '/v1/filings/:id/acknowledge',
+    {
+      onRequest: regulator,
+      schema: {
+        tags: ['filings'],
+        summary: 'Acknowledge a filing (the regulator, with its reference and optional questions)',
+        params: FilingParams,
+        body: AcknowledgeBody,
+        response: {
+          200: FilingStateAnswer.describe('The filing’s state with the acknowledgement'),
+          ...errorResponses({ body: true, also: [409, 422] }),
         },
       },
-      async (request) => {
-        if (request.principal?.role !== 'regulator') {
-          throw new HttpError(
-            403,
-            'forbidden',
-            'Only the regulator the filing is addressed to acknowledges it',
-          );
-        }
-        const filing = await visibleFiling(request, request.params.id);
-        return acknowledgeFiling(
-          deps,
-          filing,
-          { keyId: request.principal.keyId, actor: actorOf(request) },
-          request.body,
+    },
+    async (request) => {
+      if (request.principal?.role !== 'regulator') {
+        throw new HttpError(
+          403,
+          'forbidden',
+          'Only the regulator the filing is addressed to acknowledges it',
         );
-      },
-    );
+      }
+      const filing = await visibleFiling(deps, request, request.params.id);
+      return acknowledgeFiling(
+        deps,
+        filing,
+        { keyId: request.principal.keyId, actor: actorOf(request) },
+        request.body,
+      );
+    },
+  );
+}
+
+export function regulatorFilingRoutes(deps: FilingDeps, keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZod {
+  const context: RegulatorRouteContext = {
+    deps,
+    reader: requireRole(keys, 'regulator', 'responder', 'approver'),
+    regulator: requireRole(keys, 'regulator'),
   };
+  return async (app) => [listFilings, readFiling, acknowledge].forEach((add) => add(app, context));
 }
