@@ -26,6 +26,8 @@ export interface PendingAudit {
   details: Record<string, unknown>;
 }
 
+export type AnnouncementPublisher = ReturnType<typeof announcementPublisher>;
+
 export function announcementPublisher(incidentId: string, pendingAudit: PendingAudit[]) {
   let inFlight: number | undefined;
   return {
