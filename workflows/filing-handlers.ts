@@ -44,16 +44,19 @@ function checkEdits(edits: Record<string, string> | undefined): void {
   }
 }
 
-/**
- * Sets the update handlers. `count` goes up with every change to what the report says (edits, a
- * rejection, reasons for delay), so the workflow knows to prepare the report again; an approval holds
- * for the revision it was given at (its own edits included).
- */
-export function filingHandlers(
-  state: FilingState,
-  deps: { record: Record_; sent: () => boolean; persisted: () => FilingStatus },
-): { count: number; approvedAt: number } {
-  const revision = { count: 0, approvedAt: -1 };
+interface FilingHandlerDeps {
+  record: Record_;
+  sent: () => boolean;
+  persisted: () => FilingStatus;
+}
+
+interface Revision {
+  count: number;
+  approvedAt: number;
+}
+
+/** The phase rules every handler asks: a filing still open to changes, one awaiting its approval. */
+function statusRules(state: FilingState, deps: FilingHandlerDeps) {
   const open = (action: string) => {
     if (deps.sent() || state.status === 'cancelled')
       refuse(`cannot ${action} filing ${state.filingId}: it is ${state.status}`);
@@ -65,7 +68,11 @@ export function filingHandlers(
         `cannot ${action} filing ${state.filingId}: it does not await approval (${state.waitingFor ?? state.status})`,
       );
   };
+  return { open, awaitingApproval };
+}
 
+function approvalHandlers(state: FilingState, deps: FilingHandlerDeps, revision: Revision): void {
+  const { awaitingApproval } = statusRules(state, deps);
   setHandler(
     approveFilingUpdate,
     async ({ by, note, edits }) => {
@@ -109,6 +116,10 @@ export function filingHandlers(
       },
     },
   );
+}
+
+function responderHandlers(state: FilingState, deps: FilingHandlerDeps, revision: Revision): void {
+  const { open } = statusRules(state, deps);
   setHandler(
     recordDelayReasonsUpdate,
     async ({ by, reasons }) => {
@@ -136,6 +147,9 @@ export function filingHandlers(
       },
     },
   );
+}
+
+function regulatorHandlers(state: FilingState, deps: FilingHandlerDeps): void {
   setHandler(
     acknowledgeFilingUpdate,
     async (ack) => {
@@ -150,5 +164,17 @@ export function filingHandlers(
       },
     },
   );
+}
+
+/**
+ * Sets the update handlers. `count` goes up with every change to what the report says (edits, a
+ * rejection, reasons for delay), so the workflow knows to prepare the report again; an approval holds
+ * for the revision it was given at (its own edits included).
+ */
+export function filingHandlers(state: FilingState, deps: FilingHandlerDeps): Revision {
+  const revision: Revision = { count: 0, approvedAt: -1 };
+  approvalHandlers(state, deps, revision);
+  responderHandlers(state, deps, revision);
+  regulatorHandlers(state, deps);
   return revision;
 }
