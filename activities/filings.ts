@@ -88,6 +88,63 @@ async function currentObligation(
   return { ...found, dueAt: ref.dueAt, fields: late ? [...onTime, ...lateFields] : onTime };
 }
 
+/** The reports already filed with this recipient for this regime: a later phase refers back to them. */
+async function earlierReports(ledger: Ledger, input: PrepareFilingInput): Promise<FilingReport[]> {
+  return (await ledger.listFilings(input.incidentId))
+    .filter(
+      (f) =>
+        f.id !== input.filingId &&
+        f.regime === input.regime &&
+        f.recipient === input.recipientId &&
+        (f.status === 'submitted' || f.status === 'acknowledged') &&
+        f.payload,
+    )
+    .map((f) => f.payload as FilingReport);
+}
+
+async function prepareFiling(
+  { ledger, recipients }: FilingActivityDeps,
+  input: PrepareFilingInput,
+): Promise<PrepareFilingResult> {
+  const recipient = recipientOf(recipients, input);
+  if (!recipient) return { ok: false, problem: `no recipient ${input.recipientId} is configured` };
+  const obligation = await currentObligation(ledger, input, input.late);
+  if (typeof obligation === 'string') return { ok: false, problem: obligation };
+  const incident = (await ledger.getIncident(input.incidentId))!;
+  const audit = await ledger.listAudit(input.incidentId);
+  let report: FilingReport;
+  try {
+    report = buildFilingReport({
+      filingId: input.filingId,
+      obligation,
+      recipient,
+      incidentId: input.incidentId,
+      facts: incident.facts,
+      assessment: (await ledger.latestAssessment(input.incidentId))?.counts,
+      judgements: audit
+        .filter((a) => a.action.startsWith('judgement:'))
+        .map((a) => Judgement.safeParse(a.details?.judgement))
+        .flatMap((p) => (p.success ? [p.data] : [])),
+      earlier: await earlierReports(ledger, input),
+      ...(input.delayReasons ? { delayReasons: input.delayReasons } : {}),
+      edits: input.edits,
+      generatedAt: new Date().toISOString(),
+    });
+  } catch (err) {
+    return { ok: false, problem: err instanceof Error ? err.message : String(err) };
+  }
+  const hash = reportHash(report);
+  await updateFiling(ledger, input, { payload: report, reportHash: hash });
+  await auditFilingOnce(ledger, {
+    incidentId: input.incidentId,
+    key: `${input.filingId}:prepared:${hash}`,
+    action: 'prepared',
+    actor: 'system',
+    details: { filingId: input.filingId, reportHash: hash, late: input.late },
+  });
+  return { ok: true, reportHash: hash };
+}
+
 export function createFilingActivities(deps: FilingActivityDeps) {
   const { ledger, recipients } = deps;
   return {
@@ -101,55 +158,7 @@ export function createFilingActivities(deps: FilingActivityDeps) {
     },
 
     /** Builds the report as it stands and saves it with its hash; a report that cannot be complete says why. */
-    async prepareFiling(input: PrepareFilingInput): Promise<PrepareFilingResult> {
-      const recipient = recipientOf(recipients, input);
-      if (!recipient) return { ok: false, problem: `no recipient ${input.recipientId} is configured` };
-      const obligation = await currentObligation(ledger, input, input.late);
-      if (typeof obligation === 'string') return { ok: false, problem: obligation };
-      const incident = (await ledger.getIncident(input.incidentId))!;
-      const audit = await ledger.listAudit(input.incidentId);
-      const earlier = (await ledger.listFilings(input.incidentId))
-        .filter(
-          (f) =>
-            f.id !== input.filingId &&
-            f.regime === input.regime &&
-            f.recipient === input.recipientId &&
-            (f.status === 'submitted' || f.status === 'acknowledged') &&
-            f.payload,
-        )
-        .map((f) => f.payload as FilingReport);
-      let report: FilingReport;
-      try {
-        report = buildFilingReport({
-          filingId: input.filingId,
-          obligation,
-          recipient,
-          incidentId: input.incidentId,
-          facts: incident.facts,
-          assessment: (await ledger.latestAssessment(input.incidentId))?.counts,
-          judgements: audit
-            .filter((a) => a.action.startsWith('judgement:'))
-            .map((a) => Judgement.safeParse(a.details?.judgement))
-            .flatMap((p) => (p.success ? [p.data] : [])),
-          earlier,
-          ...(input.delayReasons ? { delayReasons: input.delayReasons } : {}),
-          edits: input.edits,
-          generatedAt: new Date().toISOString(),
-        });
-      } catch (err) {
-        return { ok: false, problem: err instanceof Error ? err.message : String(err) };
-      }
-      const hash = reportHash(report);
-      await updateFiling(ledger, input, { payload: report, reportHash: hash });
-      await auditFilingOnce(ledger, {
-        incidentId: input.incidentId,
-        key: `${input.filingId}:prepared:${hash}`,
-        action: 'prepared',
-        actor: 'system',
-        details: { filingId: input.filingId, reportHash: hash, late: input.late },
-      });
-      return { ok: true, reportHash: hash };
-    },
+    prepareFiling: (input: PrepareFilingInput) => prepareFiling(deps, input),
 
     /** Mirrors a status change into the filing's row and the audit log (once per key). */
     async recordFilingStatus(input: FilingStatusInput): Promise<void> {

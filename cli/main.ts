@@ -12,27 +12,11 @@ interface GlobalOptions {
   json?: boolean;
 }
 
-function program(): Command {
-  const cli = new Command('breach')
-    .description('Open, import, approve and watch breach incidents from the terminal.')
-    .option('--url <url>', 'the service (default: BREACH_URL, or where `npm start` listens)')
-    .option('--key <key>', 'an API key (default: BREACH_API_KEY)')
-    .option('--json', "print the API's answer as JSON")
-    .exitOverride()
-    .showHelpAfterError();
-  const client = () => {
-    const o = cli.opts<GlobalOptions>();
-    const key = o.key ?? process.env.BREACH_API_KEY?.trim();
-    if (!key) throw new CliError(EXIT.usage, 'no API key: set BREACH_API_KEY or pass --key');
-    return new BreachClient(serviceUrl(process.env, o.url), key);
-  };
-  const out = () => ({ json: cli.opts<GlobalOptions>().json === true });
+type Client = () => BreachClient;
+type Out = () => { json: boolean };
 
-  cli
-    .command('list')
-    .description('incidents, newest first')
-    .option('--phase <phase>', 'only incidents in this phase')
-    .action((o: { phase?: string }) => run.listIncidents(client(), o.phase, out()));
+/** Commands that open, fill and decide an incident. */
+function decisionCommands(cli: Command, client: Client, out: Out): void {
   cli
     .command('open')
     .description('open an incident from a JSON file of its facts')
@@ -51,10 +35,6 @@ function program(): Command {
       'the previewHash `breach preview` printed: refused if the people changed since',
     )
     .action((id: string, o: { note?: string; previewHash?: string }) => run.approve(client(), id, o, out()));
-  cli
-    .command('preview <id>')
-    .description('what approving would send, cost and take, with sample notices (nothing is sent)')
-    .action((id: string) => run.preview(client(), id, out()));
   cli
     .command('cancel <id>')
     .description('cancel the incident (a false alarm)')
@@ -87,6 +67,19 @@ function program(): Command {
     .description('send a supplemental notice with new facts from a JSON file')
     .requiredOption('--file <file>', 'the changed facts as JSON')
     .action((id: string, o: { file: string }) => run.update(client(), id, o.file, out()));
+}
+
+/** Commands that only read: lists, the dry run, where an incident stands. */
+function readingCommands(cli: Command, client: Client, out: Out): void {
+  cli
+    .command('list')
+    .description('incidents, newest first')
+    .option('--phase <phase>', 'only incidents in this phase')
+    .action((o: { phase?: string }) => run.listIncidents(client(), o.phase, out()));
+  cli
+    .command('preview <id>')
+    .description('what approving would send, cost and take, with sample notices (nothing is sent)')
+    .action((id: string) => run.preview(client(), id, out()));
   cli
     .command('status <id>')
     .description('where the incident stands: notices, obligations, filings')
@@ -108,6 +101,25 @@ function program(): Command {
     .command('filings [id]')
     .description("an incident's regulator filings, or every filing the key may see")
     .action((id: string | undefined) => run.filings(client(), id, out()));
+}
+
+function program(): Command {
+  const cli = new Command('breach')
+    .description('Open, import, approve and watch breach incidents from the terminal.')
+    .option('--url <url>', 'the service (default: BREACH_URL, or where `npm start` listens)')
+    .option('--key <key>', 'an API key (default: BREACH_API_KEY)')
+    .option('--json', "print the API's answer as JSON")
+    .exitOverride()
+    .showHelpAfterError();
+  const client = () => {
+    const o = cli.opts<GlobalOptions>();
+    const key = o.key ?? process.env.BREACH_API_KEY?.trim();
+    if (!key) throw new CliError(EXIT.usage, 'no API key: set BREACH_API_KEY or pass --key');
+    return new BreachClient(serviceUrl(process.env, o.url), key);
+  };
+  const out = () => ({ json: cli.opts<GlobalOptions>().json === true });
+  readingCommands(cli, client, out);
+  decisionCommands(cli, client, out);
   return cli;
 }
 
