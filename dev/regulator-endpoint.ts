@@ -77,132 +77,143 @@ function problemWith(body: Partial<HttpsFilingBody>): string | undefined {
   return undefined;
 }
 
+/** What the endpoint holds while it runs. */
+interface EndpointState {
+  options: RegulatorEndpointOptions;
+  filings: ReceivedFiling[];
+  attempts: RegulatorEndpoint['attempts'];
+  byKey: Map<string, Stored>;
+  waiters: Set<() => void>;
+  failures: number;
+  failStatus: number;
+  base: string;
+}
+
+type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+function send(res: ServerResponse, { status, body, headers = {} }: Answer): number {
+  answer(res, status, body, headers);
+  return status;
+}
+
+/** Keeps a whole filing under its reference and remembers the answer for its idempotency key. */
+function receive(ep: EndpointState, key: string, requestSha256: string, whole: HttpsFilingBody): Stored {
+  const reference = `REG-${String(ep.filings.length + 1).padStart(6, '0')}`;
+  const receivedAt = new Date();
+  const pdf = Buffer.from(
+    whole.documents.find((d) => d.contentType === 'application/pdf')!.contentBase64,
+    'base64',
+  );
+  ep.filings.push({ reference, receivedAt, idempotencyKey: key, body: whole, pdf });
+  const stored: Stored = {
+    requestSha256,
+    status: 201,
+    body: { reference, status: 'received', receivedAt: receivedAt.toISOString() },
+    headers: { Location: `${ep.base}/filings/${reference}`, 'X-Reference': reference },
+  };
+  ep.byKey.set(key, stored);
+  for (const wake of ep.waiters) wake();
+  return stored;
+}
+
+async function postFiling(ep: EndpointState, req: IncomingMessage, res: ServerResponse): Promise<number> {
+  if (ep.options.token && req.headers.authorization !== `Bearer ${ep.options.token}`)
+    return send(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0)
+    return send(res, { status: 400, body: { error: 'Idempotency-Key header is required' } });
+  const raw = await readBody(req);
+  if (ep.failures > 0) {
+    ep.failures -= 1;
+    return send(res, {
+      status: ep.failStatus,
+      body: { error: 'temporarily unavailable' },
+      headers: { 'Retry-After': '1' },
+    });
+  }
+  const requestSha256 = createHash('sha256').update(raw).digest('hex');
+  const earlier = ep.byKey.get(key);
+  if (earlier) {
+    // draft-ietf-httpapi-idempotency-key-header: the same key with another request is a client error.
+    if (earlier.requestSha256 !== requestSha256)
+      return send(res, { status: 422, body: { error: 'Idempotency-Key was used for a different request' } });
+    return send(res, { ...earlier, headers: { ...earlier.headers, 'Idempotent-Replayed': 'true' } });
+  }
+  let body: Partial<HttpsFilingBody>;
+  try {
+    body = JSON.parse(raw.toString('utf8')) as Partial<HttpsFilingBody>;
+  } catch {
+    return send(res, { status: 400, body: { error: 'body is not JSON' } });
+  }
+  const problem = problemWith(body);
+  if (problem) return send(res, { status: 422, body: { error: problem } });
+  return send(res, receive(ep, key, requestSha256, body as HttpsFilingBody));
+}
+
+async function handle(ep: EndpointState, req: IncomingMessage, res: ServerResponse): Promise<number> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (req.method === 'GET' && path === '/filings') {
+    const list = ep.filings.map((f) => ({ reference: f.reference, filingId: f.body.filingId }));
+    return send(res, { status: 200, body: { filings: list } });
+  }
+  if (req.method !== 'POST' || path !== '/filings')
+    return send(res, { status: 404, body: { error: 'not found' } });
+  return postFiling(ep, req, res);
+}
+
+function waitForFilings(ep: EndpointState, count: number, timeoutMs: number): Promise<ReceivedFiling[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (ep.filings.length < count) return false;
+      ep.waiters.delete(check);
+      clearTimeout(timer);
+      resolve(ep.filings);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      ep.waiters.delete(check);
+      reject(new Error(`regulator endpoint: ${ep.filings.length} of ${count} filings after ${timeoutMs} ms`));
+    }, timeoutMs);
+    if (!check()) ep.waiters.add(check);
+  });
+}
+
 export async function startRegulatorEndpoint(
   options: RegulatorEndpointOptions = {},
 ): Promise<RegulatorEndpoint> {
-  const filings: ReceivedFiling[] = [];
-  const attempts: RegulatorEndpoint['attempts'] = [];
-  const byKey = new Map<string, Stored>();
-  const waiters = new Set<() => void>();
-  let failures = options.failFirst ?? 0;
-  let failStatus = options.failStatus ?? 503;
-  let base = '';
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && path === '/filings') {
-      answer(res, 200, {
-        filings: filings.map((f) => ({ reference: f.reference, filingId: f.body.filingId })),
-      });
-      return 200;
-    }
-    if (req.method !== 'POST' || path !== '/filings') {
-      answer(res, 404, { error: 'not found' });
-      return 404;
-    }
-    if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {
-      answer(res, 401, { error: 'missing or wrong bearer token' });
-      return 401;
-    }
-    const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || key.length === 0) {
-      answer(res, 400, { error: 'Idempotency-Key header is required' });
-      return 400;
-    }
-    const raw = await readBody(req);
-    if (failures > 0) {
-      failures -= 1;
-      answer(res, failStatus, { error: 'temporarily unavailable' }, { 'Retry-After': '1' });
-      return failStatus;
-    }
-    const requestSha256 = createHash('sha256').update(raw).digest('hex');
-    const earlier = byKey.get(key);
-    if (earlier) {
-      // draft-ietf-httpapi-idempotency-key-header: the same key with another request is a client error.
-      if (earlier.requestSha256 !== requestSha256) {
-        answer(res, 422, { error: 'Idempotency-Key was used for a different request' });
-        return 422;
-      }
-      answer(res, earlier.status, earlier.body, { ...earlier.headers, 'Idempotent-Replayed': 'true' });
-      return earlier.status;
-    }
-    let body: Partial<HttpsFilingBody>;
-    try {
-      body = JSON.parse(raw.toString('utf8')) as Partial<HttpsFilingBody>;
-    } catch {
-      answer(res, 400, { error: 'body is not JSON' });
-      return 400;
-    }
-    const problem = problemWith(body);
-    if (problem) {
-      answer(res, 422, { error: problem });
-      return 422;
-    }
-    const whole = body as HttpsFilingBody;
-    const reference = `REG-${String(filings.length + 1).padStart(6, '0')}`;
-    const receivedAt = new Date();
-    const pdf = Buffer.from(
-      whole.documents.find((d) => d.contentType === 'application/pdf')!.contentBase64,
-      'base64',
-    );
-    filings.push({ reference, receivedAt, idempotencyKey: key, body: whole, pdf });
-    const stored: Stored = {
-      requestSha256,
-      status: 201,
-      body: { reference, status: 'received', receivedAt: receivedAt.toISOString() },
-      headers: { Location: `${base}/filings/${reference}`, 'X-Reference': reference },
-    };
-    byKey.set(key, stored);
-    for (const wake of waiters) wake();
-    answer(res, stored.status, stored.body, stored.headers);
-    return stored.status;
+  const ep: EndpointState = {
+    options,
+    filings: [],
+    attempts: [],
+    byKey: new Map(),
+    waiters: new Set(),
+    failures: options.failFirst ?? 0,
+    failStatus: options.failStatus ?? 503,
+    base: '',
   };
-
   const server = createServer((req, res) => {
-    const key = req.headers['idempotency-key'];
-    handle(req, res)
-      .then((status) =>
-        attempts.push({ at: new Date(), idempotencyKey: typeof key === 'string' ? key : undefined, status }),
-      )
+    const header = req.headers['idempotency-key'];
+    const idempotencyKey = typeof header === 'string' ? header : undefined;
+    handle(ep, req, res)
+      .then((status) => ep.attempts.push({ at: new Date(), idempotencyKey, status }))
       .catch((err: unknown) => {
-        attempts.push({
-          at: new Date(),
-          idempotencyKey: typeof key === 'string' ? key : undefined,
-          status: 500,
-        });
+        ep.attempts.push({ at: new Date(), idempotencyKey, status: 500 });
         if (!res.headersSent) answer(res, 500, { error: (err as Error).message });
       });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ep.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url: base,
-    filingsUrl: `${base}/filings`,
-    filings,
-    attempts,
+    url: ep.base,
+    filingsUrl: `${ep.base}/filings`,
+    filings: ep.filings,
+    attempts: ep.attempts,
     failNext(count, status = 503) {
-      failures = count;
-      failStatus = status;
+      ep.failures = count;
+      ep.failStatus = status;
     },
-    waitFor(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (filings.length < count) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(filings);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`regulator endpoint: ${filings.length} of ${count} filings after ${timeoutMs} ms`),
-          );
-        }, timeoutMs);
-        if (!check()) waiters.add(check);
-      });
-    },
+    waitFor: (count, timeoutMs = 10_000) => waitForFilings(ep, count, timeoutMs),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
