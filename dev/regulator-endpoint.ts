@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Arrivals } from './arrivals.js';
 import { reportHash } from '../platform/filing-documents.js';
 import type { HttpsFilingBody } from '../activities/filing-submission/https.js';
 
@@ -80,10 +81,9 @@ function problemWith(body: Partial<HttpsFilingBody>): string | undefined {
 /** What the endpoint holds while it runs. */
 interface EndpointState {
   options: RegulatorEndpointOptions;
-  filings: ReceivedFiling[];
+  filings: Arrivals<ReceivedFiling>;
   attempts: RegulatorEndpoint['attempts'];
   byKey: Map<string, Stored>;
-  waiters: Set<() => void>;
   failures: number;
   failStatus: number;
   base: string;
@@ -98,7 +98,7 @@ function send(res: ServerResponse, { status, body, headers = {} }: Answer): numb
 
 /** Keeps a whole filing under its reference and remembers the answer for its idempotency key. */
 function receive(ep: EndpointState, key: string, requestSha256: string, whole: HttpsFilingBody): Stored {
-  const reference = `REG-${String(ep.filings.length + 1).padStart(6, '0')}`;
+  const reference = `REG-${String(ep.filings.items.length + 1).padStart(6, '0')}`;
   const receivedAt = new Date();
   const pdf = Buffer.from(
     whole.documents.find((d) => d.contentType === 'application/pdf')!.contentBase64,
@@ -112,7 +112,6 @@ function receive(ep: EndpointState, key: string, requestSha256: string, whole: H
     headers: { Location: `${ep.base}/filings/${reference}`, 'X-Reference': reference },
   };
   ep.byKey.set(key, stored);
-  for (const wake of ep.waiters) wake();
   return stored;
 }
 
@@ -153,7 +152,7 @@ async function postFiling(ep: EndpointState, req: IncomingMessage, res: ServerRe
 async function handle(ep: EndpointState, req: IncomingMessage, res: ServerResponse): Promise<number> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (req.method === 'GET' && path === '/filings') {
-    const list = ep.filings.map((f) => ({ reference: f.reference, filingId: f.body.filingId }));
+    const list = ep.filings.items.map((f) => ({ reference: f.reference, filingId: f.body.filingId }));
     return send(res, { status: 200, body: { filings: list } });
   }
   if (req.method !== 'POST' || path !== '/filings')
@@ -161,32 +160,14 @@ async function handle(ep: EndpointState, req: IncomingMessage, res: ServerRespon
   return postFiling(ep, req, res);
 }
 
-function waitForFilings(ep: EndpointState, count: number, timeoutMs: number): Promise<ReceivedFiling[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (ep.filings.length < count) return false;
-      ep.waiters.delete(check);
-      clearTimeout(timer);
-      resolve(ep.filings);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      ep.waiters.delete(check);
-      reject(new Error(`regulator endpoint: ${ep.filings.length} of ${count} filings after ${timeoutMs} ms`));
-    }, timeoutMs);
-    if (!check()) ep.waiters.add(check);
-  });
-}
-
 export async function startRegulatorEndpoint(
   options: RegulatorEndpointOptions = {},
 ): Promise<RegulatorEndpoint> {
   const ep: EndpointState = {
     options,
-    filings: [],
+    filings: new Arrivals('regulator endpoint: filings'),
     attempts: [],
     byKey: new Map(),
-    waiters: new Set(),
     failures: options.failFirst ?? 0,
     failStatus: options.failStatus ?? 503,
     base: '',
@@ -207,13 +188,13 @@ export async function startRegulatorEndpoint(
   return {
     url: ep.base,
     filingsUrl: `${ep.base}/filings`,
-    filings: ep.filings,
+    filings: ep.filings.items,
     attempts: ep.attempts,
     failNext(count, status = 503) {
       ep.failures = count;
       ep.failStatus = status;
     },
-    waitFor: (count, timeoutMs = 10_000) => waitForFilings(ep, count, timeoutMs),
+    waitFor: (count, timeoutMs = 10_000) => ep.filings.waitFor(count, timeoutMs),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

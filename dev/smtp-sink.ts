@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
+import { Arrivals } from './arrivals.js';
 
 /** A message the sink accepted, parsed back so tests and the development page can read it. */
 export interface ReceivedMail {
@@ -41,43 +42,56 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/**
- * A real SMTP server on localhost that keeps what it receives. No TLS and no authentication:
- * it only listens on the loopback interface and is for tests and development mode.
- */
-export async function startSmtpSink(options: { port?: number; host?: string } = {}): Promise<SmtpSink> {
-  const received: ReceivedMail[] = [];
-  const failures = new Map<string, SmtpFailure>();
-  const waiters = new Set<() => void>();
-  let open = 0;
-  let peak = 0;
+function failureFor(failures: Map<string, SmtpFailure>, address: SMTPServerAddress): SmtpFailure | undefined {
+  const failure = failures.get(address.address.toLowerCase());
+  if (!failure) return undefined;
+  if (failure.times !== undefined) {
+    if (failure.times <= 0) return undefined;
+    failure.times -= 1;
+  }
+  return failure;
+}
 
-  const failureFor = (address: SMTPServerAddress): SmtpFailure | undefined => {
-    const key = address.address.toLowerCase();
-    const failure = failures.get(key);
-    if (!failure) return undefined;
-    if (failure.times !== undefined) {
-      if (failure.times <= 0) return undefined;
-      failure.times -= 1;
-    }
-    return failure;
+async function parseReceived(raw: string, session: SMTPServerSession): Promise<ReceivedMail> {
+  const mail = await simpleParser(raw);
+  const toField = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+  return {
+    envelope: {
+      from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+      to: session.envelope.rcptTo.map((r) => r.address),
+    },
+    messageId: mail.messageId,
+    subject: mail.subject,
+    from: mail.from?.text,
+    to: toField.flatMap((a) => a.value.map((v) => v.address ?? '')),
+    text: mail.text,
+    html: typeof mail.html === 'string' ? mail.html : undefined,
+    headers: Object.fromEntries(mail.headers),
+    raw,
+    receivedAt: new Date(),
   };
+}
 
-  const server = new SMTPServer({
+function smtpServer(
+  received: Arrivals<ReceivedMail>,
+  failures: Map<string, SmtpFailure>,
+  connections: { open: number; peak: number },
+) {
+  return new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
     onConnect(_session, callback) {
-      open += 1;
-      peak = Math.max(peak, open);
+      connections.open += 1;
+      connections.peak = Math.max(connections.peak, connections.open);
       callback();
     },
     onClose() {
-      open -= 1;
+      connections.open -= 1;
     },
     onRcptTo(address, _session, callback) {
-      const failure = failureFor(address);
+      const failure = failureFor(failures, address);
       if (!failure) return callback();
       const err = new Error(
         failure.message ?? (failure.code >= 500 ? 'Mailbox unavailable' : 'Try again later'),
@@ -90,33 +104,26 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', callback);
       stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        simpleParser(raw)
+        parseReceived(Buffer.concat(chunks).toString('utf8'), session)
           .then((mail) => {
-            const toField = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-            received.push({
-              envelope: {
-                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-                to: session.envelope.rcptTo.map((r) => r.address),
-              },
-              messageId: mail.messageId,
-              subject: mail.subject,
-              from: mail.from?.text,
-              to: toField.flatMap((a) => a.value.map((v) => v.address ?? '')),
-              text: mail.text,
-              html: typeof mail.html === 'string' ? mail.html : undefined,
-              headers: Object.fromEntries(mail.headers),
-              raw,
-              receivedAt: new Date(),
-            });
-            for (const wake of waiters) wake();
+            received.push(mail);
             callback();
           })
           .catch((err: Error) => callback(err));
       });
     },
   });
+}
 
+/**
+ * A real SMTP server on localhost that keeps what it receives. No TLS and no authentication:
+ * it only listens on the loopback interface and is for tests and development mode.
+ */
+export async function startSmtpSink(options: { port?: number; host?: string } = {}): Promise<SmtpSink> {
+  const received = new Arrivals<ReceivedMail>('smtp sink: messages');
+  const failures = new Map<string, SmtpFailure>();
+  const connections = { open: 0, peak: 0 };
+  const server = smtpServer(received, failures, connections);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -128,35 +135,19 @@ export async function startSmtpSink(options: { port?: number; host?: string } = 
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
-    received,
+    received: received.items,
     fail(recipient, failure) {
       failures.set(recipient.toLowerCase(), { ...failure });
     },
     reset() {
       failures.clear();
-      received.length = 0;
-      peak = open;
+      received.clear();
+      connections.peak = connections.open;
     },
     stats() {
-      return { openConnections: open, peakConnections: peak };
+      return { openConnections: connections.open, peakConnections: connections.peak };
     },
-    waitFor(count, timeoutMs = 60_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (received.length >= count) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(received.slice());
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`smtp sink: ${received.length} of ${count} messages after ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitFor: (count, timeoutMs = 60_000) => received.waitFor(count, timeoutMs),
     close() {
       return new Promise((resolve) => server.close(() => resolve()));
     },
