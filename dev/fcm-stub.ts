@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { takeScripted } from './scripted-failures.js';
 
 /** The host firebase-admin sends to; the stub's certificate is issued for it. */
 export const FCM_HOST = 'fcm.googleapis.com';
@@ -139,6 +140,48 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+type FcmFailures = Map<string, { code: FcmErrorCode; times?: number }>;
+
+interface StubState {
+  received: ReceivedPush[];
+  failures: FcmFailures;
+  accessToken?: string;
+}
+
+/** `messages:send`: checks the token and the recipient, then keeps the message or answers its scripted error. */
+async function sendMessage(state: StubState, req: IncomingMessage, res: ServerResponse, projectId: string) {
+  if (state.accessToken && req.headers.authorization !== `Bearer ${state.accessToken}`) {
+    return json(res, 401, {
+      error: {
+        code: 401,
+        message: 'Request had invalid authentication credentials.',
+        status: 'UNAUTHENTICATED',
+      },
+    });
+  }
+  const body = (await readJson(req)) as { message?: Record<string, unknown> };
+  const message = body.message ?? {};
+  const token = typeof message.token === 'string' ? message.token : undefined;
+  if (!token) {
+    return json(res, 400, {
+      error: { code: 400, message: 'Recipient of the message is not set.', status: 'INVALID_ARGUMENT' },
+    });
+  }
+  const failure = takeScripted(state.failures, token);
+  if (failure) return fcmError(res, failure.code);
+  const name = `projects/${projectId}/messages/${randomBytes(8).toString('hex')}`;
+  state.received.push({
+    name,
+    projectId,
+    token,
+    notification: message.notification as ReceivedPush['notification'],
+    data: message.data as ReceivedPush['data'],
+    message,
+    receivedAt: new Date(),
+  });
+  json(res, 200, { name });
+}
+
 /**
  * An HTTPS stub of FCM's `POST /v1/projects/{project}/messages:send`, reached by firebase-admin
  * through its legacy HTTP/1.1 transport and an agent that connects to this port.
@@ -155,63 +198,21 @@ export async function startFcmStub(
   const dir = mkdtempSync(join(tmpdir(), 'fcm-stub-'));
   const { ca, key, cert } = makeCertificates(dir);
   const caFile = join(dir, 'ca.pem');
-  const received: ReceivedPush[] = [];
-  const failures = new Map<string, { code: FcmErrorCode; times?: number }>();
+  const state: StubState = { received: [], failures: new Map(), accessToken: options.accessToken };
+  const load = { inFlight: 0, peak: 0 };
 
-  const takeFailure = (token: string): FcmErrorCode | undefined => {
-    const failure = failures.get(token);
-    if (!failure) return undefined;
-    if (failure.times !== undefined) {
-      if (failure.times <= 0) return undefined;
-      failure.times -= 1;
-    }
-    return failure.code;
-  };
-
-  let inFlight = 0;
-  let peak = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    inFlight += 1;
-    peak = Math.max(peak, inFlight);
+    load.inFlight += 1;
+    load.peak = Math.max(load.peak, load.inFlight);
     res.on('close', () => {
-      inFlight -= 1;
+      load.inFlight -= 1;
     });
     if (options.latencyMs) await sleep(options.latencyMs);
     const match = SEND_PATH.exec(new URL(req.url ?? '/', 'https://localhost').pathname);
     if (req.method !== 'POST' || !match) {
       return json(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
     }
-    if (options.accessToken && req.headers.authorization !== `Bearer ${options.accessToken}`) {
-      return json(res, 401, {
-        error: {
-          code: 401,
-          message: 'Request had invalid authentication credentials.',
-          status: 'UNAUTHENTICATED',
-        },
-      });
-    }
-    const body = (await readJson(req)) as { message?: Record<string, unknown> };
-    const message = body.message ?? {};
-    const token = typeof message.token === 'string' ? message.token : undefined;
-    if (!token) {
-      return json(res, 400, {
-        error: { code: 400, message: 'Recipient of the message is not set.', status: 'INVALID_ARGUMENT' },
-      });
-    }
-    const failure = takeFailure(token);
-    if (failure) return fcmError(res, failure);
-    const projectId = decodeURIComponent(match[1] as string);
-    const name = `projects/${projectId}/messages/${randomBytes(8).toString('hex')}`;
-    received.push({
-      name,
-      projectId,
-      token,
-      notification: message.notification as ReceivedPush['notification'],
-      data: message.data as ReceivedPush['data'],
-      message,
-      receivedAt: new Date(),
-    });
-    json(res, 200, { name });
+    return sendMessage(state, req, res, decodeURIComponent(match[1] as string));
   };
 
   const server: Server = createServer({ key, cert }, (req, res) => {
@@ -233,17 +234,17 @@ export async function startFcmStub(
     ca,
     caFile,
     accessToken: options.accessToken,
-    received,
+    received: state.received,
     fail(token, code, opts = {}) {
-      failures.set(token, { code, times: opts.times });
+      state.failures.set(token, { code, times: opts.times });
     },
     reset() {
-      failures.clear();
-      received.length = 0;
-      peak = inFlight;
+      state.failures.clear();
+      state.received.length = 0;
+      load.peak = load.inFlight;
     },
     stats() {
-      return { inFlight, peakInFlight: peak };
+      return { inFlight: load.inFlight, peakInFlight: load.peak };
     },
     close() {
       return new Promise((resolve) => {

@@ -1,7 +1,8 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { Arrivals } from './arrivals.js';
+import { takeScripted } from './scripted-failures.js';
 
 /** A message the sink accepted, parsed back so tests and the development page can read it. */
 export interface ReceivedMail {
@@ -40,16 +41,6 @@ export interface SmtpSink {
   /** Resolves once at least `count` messages have been received. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
-}
-
-function failureFor(failures: Map<string, SmtpFailure>, address: SMTPServerAddress): SmtpFailure | undefined {
-  const failure = failures.get(address.address.toLowerCase());
-  if (!failure) return undefined;
-  if (failure.times !== undefined) {
-    if (failure.times <= 0) return undefined;
-    failure.times -= 1;
-  }
-  return failure;
 }
 
 async function parseReceived(raw: string, session: SMTPServerSession): Promise<ReceivedMail> {
@@ -91,7 +82,7 @@ function smtpServer(
       connections.open -= 1;
     },
     onRcptTo(address, _session, callback) {
-      const failure = failureFor(failures, address);
+      const failure = takeScripted(failures, address.address.toLowerCase());
       if (!failure) return callback();
       const err = new Error(
         failure.message ?? (failure.code >= 500 ? 'Mailbox unavailable' : 'Try again later'),
