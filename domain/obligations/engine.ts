@@ -391,7 +391,10 @@ export function summariseObligations(
   >;
   let next: ObligationSummary['nextDeadline'] = null;
   const needed: JudgementKind[] = [];
-  const blocking = new Map<JudgementKind, { kind: JudgementKind; regimes: string[]; needsOwnFinding: string[] }>();
+  const blocking = new Map<
+    JudgementKind,
+    { kind: JudgementKind; regimes: string[]; needsOwnFinding: string[] }
+  >();
   const own = ownFindings(pack);
   for (const o of obligations) {
     counts[o.status] += 1;

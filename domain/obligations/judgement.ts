@@ -12,8 +12,10 @@ import { z } from 'zod';
 export const JUDGEMENT_KINDS = {
   awareness: 'When the company became aware of the breach; clocks that run from awareness start here.',
   risk: 'The breach is likely to result in a risk to the rights and freedoms (or the interests) of the people concerned.',
-  high_risk: 'The breach is likely to result in a high risk to the rights and freedoms of the people concerned.',
-  significant_incident: 'The incident is significant for the continuity of the service (NIS2-style incident tests).',
+  high_risk:
+    'The breach is likely to result in a high risk to the rights and freedoms of the people concerned.',
+  significant_incident:
+    'The incident is significant for the continuity of the service (NIS2-style incident tests).',
   materiality:
     'The incident is material to investors; the decision starts the clock of securities disclosure rules.',
   harm_not_likely:
@@ -23,13 +25,13 @@ export const JUDGEMENT_KINDS = {
   serious_harm_likely:
     'The breach is likely to result in serious harm to people that remedial action did not avert.',
   real_risk_significant_harm: 'The breach creates a real risk of significant harm to people.',
-  real_risk_of_harm: 'The data was accessed or acquired by an unauthorised person and there is a real risk of harm to people.',
+  real_risk_of_harm:
+    'The data was accessed or acquired by an unauthorised person and there is a real risk of harm to people.',
   significant_harm: 'The breach results, or is likely to result, in significant harm to people.',
   relevant_risk: 'The incident may cause relevant risk or damage to the people concerned.',
   large_scale: 'The incident affects data on a large scale.',
   improper_purpose: 'The breach may have been caused for an improper purpose, such as an attack.',
-  external_access:
-    'The data leaked through unlawful access from outside the organisation, such as hacking.',
+  external_access: 'The data leaked through unlawful access from outside the organisation, such as hacking.',
   severe_security_incident:
     'A severe security incident: unauthorised use of, or access to, a database or a substantial part of it.',
   protection_needs_notice:
