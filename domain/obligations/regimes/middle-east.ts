@@ -193,18 +193,7 @@ export const ilPrivacy: RegimeInput = {
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'immediately upon a severe security incident' },
       fields: [...reportFields, 'root_cause'],
-    },
-    {
-      kind: 'individual_notice',
-      phase: 'on_order',
-      recipient: 'affected data subjects, when the Authority orders it',
-      clock: awarenessClock,
-      deadline: {
-        unit: 'none',
-        text: 'when the Authority, after consulting the Cyber Directorate, orders it',
-      },
-      fields: ['what_happened', 'what_information', 'contact_point'],
-      note: 'Reg. 11(c): no duty until ordered; shown so the order is not missed.',
+      note: 'Reg. 11(c): people are told only when the Authority, after consulting the National Cyber Directorate, orders it.',
     },
   ],
   source: {
