@@ -118,7 +118,12 @@ const edges: Edge[] = [
     judgements: [finding('significant_harm', true, 'mx_lfpdppp')],
   },
   { id: 'ar_pdpa.register_entry.record', country: 'AR', n: 1, expect: ['absent', 'due', 'due'] },
-  { id: 'co_habeas_data.regulator_report.notification', country: 'CO', n: 1, expect: ['absent', 'due', 'due'] },
+  {
+    id: 'co_habeas_data.regulator_report.notification',
+    country: 'CO',
+    n: 1,
+    expect: ['absent', 'due', 'due'],
+  },
   {
     id: 'cl_law_21719.regulator_report.notification',
     country: 'CL',
