@@ -27,7 +27,7 @@ export const krPipa: RegimeInput = {
       clock: awarenessClock,
       deadline: { unit: 'hours', amount: 72, text: 'within 72 hours of becoming aware of the leak' },
       fields: [...noticeFields],
-      note: 'Enforcement Decree Art. 39: without delay, within 72 hours; where contact details are unknown, a website posting replaces the notice.',
+      note: 'Enforcement Decree Art. 39: without delay, within 72 hours; where contact details are unknown, a website posting replaces the notice. A 2026 amendment moves notice earlier, to awareness of a possible breach, once the Decree defines it: not modelled yet.',
     },
     {
       kind: 'regulator_report',
