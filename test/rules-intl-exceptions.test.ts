@@ -218,11 +218,10 @@ const cases: ExceptionCase[] = [
     status: 'not_required',
   },
   {
-    name: 'Nigeria: encrypted data needs no notice to people even at high risk',
+    name: 'Nigeria: no high risk, no notice to people',
     id: 'ng_ndpa.individual_notice.notification',
     country: 'NG',
-    attributes: { dataEncrypted: true },
-    judgements: [finding('high_risk', true)],
+    judgements: [finding('risk', true), finding('high_risk', false)],
     status: 'not_required',
   },
   {

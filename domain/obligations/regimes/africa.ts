@@ -131,12 +131,7 @@ export const ngNdpa: RegimeInput = {
       kind: 'individual_notice',
       phase: 'notification',
       recipient: 'affected data subjects',
-      when: {
-        all: [
-          { judgement: { kind: 'high_risk', equals: true } },
-          { attribute: { name: 'dataEncrypted', equals: false } },
-        ],
-      },
+      when: { judgement: { kind: 'high_risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'immediately, in plain and clear language' },
       fields: [...noticeFields, 'language_plain'],
@@ -147,13 +142,13 @@ export const ngNdpa: RegimeInput = {
       anyOf: [{ judgement: 'disproportionate_effort' }],
       covers: 'everyone',
       means: ['public communication in which the people are informed in an equally effective manner'],
-      note: 's. 40(4)(c).',
+      note: 's. 40(3): a public communication in widely used media where direct communication needs disproportionate effort or expense.',
     },
   ],
   source: {
     citation: 'Nigeria Data Protection Act 2023 s. 40',
     url: 'https://ndpc.gov.ng/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -99,7 +99,7 @@ export const trKvkk: RegimeInput = {
     citation:
       'Law No. 6698 on the Protection of Personal Data Art. 12(5); Board Decision 2019/10 (24 January 2019)',
     url: 'https://www.kvkk.gov.tr/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -126,7 +126,7 @@ export const thPdpa: RegimeInput = {
     citation:
       'Personal Data Protection Act B.E. 2562 (2019) s. 37(4); PDPC Notification on breach notification (2022)',
     url: 'https://www.pdpc.or.th/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
@@ -179,7 +179,7 @@ export const idPdp: RegimeInput = {
   source: {
     citation: 'Law No. 27 of 2022 on Personal Data Protection Art. 46',
     url: 'https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
