@@ -69,7 +69,7 @@ export const zaPopia: RegimeInput = {
   source: {
     citation: 'Protection of Personal Information Act 4 of 2013 s. 22',
     url: 'https://inforegulator.org.za/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -137,7 +137,7 @@ export const saPdpl: RegimeInput = {
   source: {
     citation: 'Personal Data Protection Law (Royal Decree M/19) Art. 20; Implementing Regulation Art. 24',
     url: 'https://sdaia.gov.sa/en/SDAIA/about/Documents/Personal%20Data%20English%20V2-23April2023-%20Reviewed-.pdf',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -26,7 +26,7 @@ const noticeFields = [
   'contact_point',
 ] as const;
 
-/** NPC Circular 16-03 s. 11: sensitive personal information, or information that could enable identity fraud. */
+/** IRR s. 38(b): sensitive personal information, or information that could enable identity fraud. */
 const phSensitive = [
   'health',
   'biometric',
@@ -85,9 +85,9 @@ export const phDpa: RegimeInput = {
   ],
   recordKeeping: 'All security incidents and breaches are documented; an annual report goes to the NPC.',
   source: {
-    citation: 'Data Privacy Act of 2012 s. 20(f); NPC Circular 16-03 ss. 11-18',
+    citation: 'Data Privacy Act of 2012 s. 20(f); IRR Rule IX ss. 38-39; NPC Circular 16-03',
     url: 'https://privacy.gov.ph/memorandum-circulars/npc-circular-16-03-personal-data-breach-management/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
