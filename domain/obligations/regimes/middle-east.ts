@@ -62,7 +62,7 @@ export const chFadp: RegimeInput = {
   source: {
     citation: 'Federal Act on Data Protection (FADP) Art. 24; Data Protection Ordinance Art. 15',
     url: 'https://www.fedlex.admin.ch/eli/cc/2022/491/en',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

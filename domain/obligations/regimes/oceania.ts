@@ -61,7 +61,7 @@ export const nzPrivacyAct: RegimeInput = {
   source: {
     citation: 'Privacy Act 2020 ss. 112-118',
     url: 'https://www.legislation.govt.nz/act/public/2020/0031/latest/LMS23223.html',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

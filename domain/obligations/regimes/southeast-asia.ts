@@ -198,7 +198,7 @@ export const vnPdp: RegimeInput = {
       deadline: { unit: 'hours', amount: 72, text: 'within 72 hours of the violation being detected' },
       fields: [...reportFields, 'occurred_at', 'root_cause'],
       fieldsIfLate: ['reasons_for_delay'],
-      note: 'Decree 13/2023 Art. 23 counted 72 hours from the violation; the Law on Personal Data Protection (from 1 January 2026) keeps 72 hours. Counted from discovery here: the moment of the violation is often unknown.',
+      note: 'Decree 13/2023 Art. 23 counted 72 hours from the violation; the Law on Personal Data Protection (from 1 January 2026) keeps 72 hours. Counted from discovery here: the moment of the violation is often unknown. Decree 356/2025/ND-CP details the Law; its breach procedure was not checked.',
     },
   ],
   source: {
