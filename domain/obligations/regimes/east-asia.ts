@@ -95,7 +95,7 @@ export const twPdpa: RegimeInput = {
   source: {
     citation: 'Personal Data Protection Act Art. 12; Enforcement Rules Art. 22',
     url: 'https://law.moj.gov.tw/ENG/LawClass/LawAll.aspx?pcode=I0050021',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -76,7 +76,7 @@ export const arPdpa: RegimeInput = {
   source: {
     citation: 'Law 25.326 on Personal Data Protection Art. 9; AAIP Resolution 47/2018',
     url: 'https://www.argentina.gob.ar/aaip/datospersonales',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

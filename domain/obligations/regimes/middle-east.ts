@@ -157,7 +157,7 @@ export const aePdpl: RegimeInput = {
         text: 'immediately upon becoming aware of a breach that prejudices privacy or security',
       },
       fields: [...reportFields, 'root_cause'],
-      note: 'The Executive Regulations that would set a period were not issued when checked. DIFC and ADGM have laws of their own, not covered here.',
+      note: 'The Executive Regulations that would set a period were not issued when checked, and controllers must comply six months after they are: the duty may not bind yet. DIFC and ADGM have laws of their own, not covered here.',
     },
     {
       kind: 'individual_notice',
@@ -175,7 +175,7 @@ export const aePdpl: RegimeInput = {
   source: {
     citation: 'Federal Decree-Law No. 45 of 2021 on the Protection of Personal Data Art. 9',
     url: 'https://uaelegislation.gov.ae/en/legislations/1972',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
@@ -193,13 +193,13 @@ export const ilPrivacy: RegimeInput = {
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'immediately upon a severe security incident' },
       fields: [...reportFields, 'root_cause'],
-      note: 'Reg. 11(c): people are told only when the Authority, after consulting the National Cyber Directorate, orders it.',
+      note: 'Reg. 11(c): people are told only when the Registrar, after consulting the head of the National Cyber Directorate, orders it.',
     },
   ],
   source: {
     citation: 'Protection of Privacy (Data Security) Regulations 5777-2017 Reg. 11',
     url: 'https://www.gov.il/en/departments/the_privacy_protection_authority',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
