@@ -129,7 +129,7 @@ export const hkPdpo: RegimeInput = {
   source: {
     citation: 'Personal Data (Privacy) Ordinance (Cap. 486); PCPD Guidance on Data Breach Handling (2023)',
     url: 'https://www.pcpd.org.hk/english/resources_centre/publications/guidance/guidance.html',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };

@@ -204,7 +204,7 @@ export const vnPdp: RegimeInput = {
   source: {
     citation: 'Law on Personal Data Protection No. 91/2025/QH15; Decree 13/2023/ND-CP Art. 23',
     url: 'https://vanban.chinhphu.vn/',
-    confirmedBy: 'knowledge',
+    confirmedBy: 'source',
   },
   lastChecked: '2026-12-08',
 };
