@@ -93,9 +93,10 @@ export function describeCondition(c: Condition, regime: Regime): string {
     }
     return `direct loss ${OP_WORDS[a.op]} ¥${formatCount(a.value)}`;
   }
+  const own = c.judgement.own ? ` (a finding of its own)` : '';
   return c.judgement.equals
-    ? `judged ${humanKind(c.judgement.kind)}`
-    : `judged not ${humanKind(c.judgement.kind)}`;
+    ? `judged ${humanKind(c.judgement.kind)}${own}`
+    : `judged not ${humanKind(c.judgement.kind)}${own}`;
 }
 
 function wrap(c: Condition, regime: Regime): string {
@@ -210,8 +211,8 @@ export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
     const loss = ctx.attributes.estimatedDirectLossCny ?? 0;
     return leaf(compare(loss, a.op, a.value) ? 'yes' : 'no', `${text} (estimated ¥${formatCount(loss)})`);
   }
-  const { kind, equals, ifMissing } = c.judgement;
-  const j = currentJudgement(ctx.judgements, kind, ctx.regime.id);
+  const { kind, equals, ifMissing, own } = c.judgement;
+  const j = currentJudgement(ctx.judgements, kind, ctx.regime.id, own === true);
   if (!j) {
     if (ifMissing === 'true' || ifMissing === 'false') {
       const assumed = ifMissing === 'true';
@@ -221,7 +222,11 @@ export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
       truth: 'unknown',
       missing: [kind],
       needsAssessment: false,
-      because: [`waiting for a ${humanKind(kind)} judgement`],
+      because: [
+        own
+          ? `waiting for a ${humanKind(kind)} judgement recorded for ${ctx.regime.id}`
+          : `waiting for a ${humanKind(kind)} judgement`,
+      ],
     };
   }
   const verdict = j.value ? humanKind(kind) : `not ${humanKind(kind)}`;

@@ -8,6 +8,7 @@ import {
   type ConditionContext,
   type Evaluation,
 } from './conditions.js';
+import { ownFindingsByRegime } from './findings.js';
 import { currentJudgement, Judgement, JudgementKind } from './judgement.js';
 import { ObligationKind, type Condition, type ObligationRule, type Regime } from './rule.js';
 import { RULES_PACK, type RulesPack } from './rules-pack.js';
@@ -362,15 +363,39 @@ export interface ObligationSummary {
   overdue: string[];
   /** Judgements that would settle open obligations, in first-seen order. */
   judgementsNeeded: JudgementKind[];
+  /**
+   * For each missing judgement, the regimes whose open obligations it blocks; `needsOwnFinding` are those among
+   * them that count only a finding recorded with their regime id (a general finding settles the others).
+   */
+  judgementsBlocking: { kind: JudgementKind; regimes: string[]; needsOwnFinding: string[] }[];
 }
 
-export function summariseObligations(obligations: readonly Obligation[]): ObligationSummary {
+const ownFindingsCache = new WeakMap<RulesPack, Map<string, Set<JudgementKind>>>();
+
+function ownFindings(pack: RulesPack): Map<string, Set<JudgementKind>> {
+  let own = ownFindingsCache.get(pack);
+  if (!own) {
+    own = ownFindingsByRegime(pack);
+    ownFindingsCache.set(pack, own);
+  }
+  return own;
+}
+
+export function summariseObligations(
+  obligations: readonly Obligation[],
+  pack: RulesPack = RULES_PACK,
+): ObligationSummary {
   const counts = Object.fromEntries(OBLIGATION_STATUSES.map((s) => [s, 0])) as Record<
     ObligationStatus,
     number
   >;
   let next: ObligationSummary['nextDeadline'] = null;
   const needed: JudgementKind[] = [];
+  const blocking = new Map<
+    JudgementKind,
+    { kind: JudgementKind; regimes: string[]; needsOwnFinding: string[] }
+  >();
+  const own = ownFindings(pack);
   for (const o of obligations) {
     counts[o.status] += 1;
     if ((o.status === 'due' || o.status === 'needs_judgement') && o.dueAt) {
@@ -379,7 +404,15 @@ export function summariseObligations(obligations: readonly Obligation[]): Obliga
       }
     }
     if (o.status !== 'not_required' && o.status !== 'done') {
-      for (const k of o.judgementsNeeded) if (!needed.includes(k)) needed.push(k);
+      for (const k of o.judgementsNeeded) {
+        if (!needed.includes(k)) needed.push(k);
+        const entry = blocking.get(k) ?? { kind: k, regimes: [], needsOwnFinding: [] };
+        if (!entry.regimes.includes(o.regime)) {
+          entry.regimes.push(o.regime);
+          if (own.get(o.regime)?.has(k)) entry.needsOwnFinding.push(o.regime);
+        }
+        blocking.set(k, entry);
+      }
     }
   }
   return {
@@ -387,5 +420,6 @@ export function summariseObligations(obligations: readonly Obligation[]): Obliga
     counts,
     overdue: obligations.filter((o) => o.status === 'overdue').map((o) => o.id),
     judgementsNeeded: needed,
+    judgementsBlocking: [...blocking.values()],
   };
 }

@@ -50,7 +50,15 @@ export type Condition =
     }
   | { attribute: { name: 'estimatedDirectLossCny'; op: Comparison; value: number } }
   /** `ifMissing` says what to assume before anyone decides; by default the obligation waits for the judgement. */
-  | { judgement: { kind: JudgementKind; equals: boolean; ifMissing?: 'unknown' | 'true' | 'false' } };
+  /** `own: true`: only a finding recorded for this regime counts (its law words the test its own way). */
+  | {
+      judgement: {
+        kind: JudgementKind;
+        equals: boolean;
+        ifMissing?: 'unknown' | 'true' | 'false';
+        own?: boolean;
+      };
+    };
 
 const CONDITION_KEYS = [
   'all',
@@ -101,6 +109,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(
             kind: JudgementKind,
             equals: z.boolean(),
             ifMissing: z.enum(['unknown', 'true', 'false']).optional(),
+            own: z.boolean().optional(),
           })
           .optional(),
       })
@@ -240,7 +249,15 @@ export const Regime = z
     obligations: z.array(ObligationRule).min(1),
     substituteNotice: z.array(SubstituteOption).default([]),
     recordKeeping: z.string().max(500).optional(),
-    source: z.strictObject({ citation: z.string().min(3).max(500), url: z.url() }),
+    source: z.strictObject({
+      citation: z.string().min(3).max(500),
+      url: z.url(),
+      /**
+       * How the figures were checked: `source` against published text found when the rule was written (the
+       * statute, the regulator or a law firm's summary), `knowledge` from the author's reading only, to verify.
+       */
+      confirmedBy: z.enum(['source', 'knowledge']).optional(),
+    }),
     lastChecked: isoDate,
   })
   .superRefine((r, ctx) => {

@@ -5,6 +5,12 @@ import { euGdpr, euNis2, ukGdpr } from './regimes/europe.js';
 import { usCalifornia, usFlorida, usHipaa, usSec, usTexas } from './regimes/united-states.js';
 import { auNdb, inDpdp, jpAppi, sgPdpa } from './regimes/asia-pacific.js';
 import { brLgpd, caPipeda } from './regimes/americas.js';
+import { hkPdpo, krPipa, twPdpa } from './regimes/east-asia.js';
+import { idPdp, myPdpa, phDpa, thPdpa, vnPdp } from './regimes/southeast-asia.js';
+import { nzPrivacyAct } from './regimes/oceania.js';
+import { aePdpl, chFadp, ilPrivacy, saPdpl, trKvkk } from './regimes/middle-east.js';
+import { keDpa, ngNdpa, zaPopia } from './regimes/africa.js';
+import { arPdpa, clLaw21719, coHabeasData, mxLfpdppp } from './regimes/latin-america.js';
 
 /**
  * The rules pack: every regime the engine knows, validated when this module loads so a malformed rule stops the
@@ -28,6 +34,28 @@ export const RAW_REGIMES: readonly RegimeInput[] = [
   brLgpd,
   jpAppi,
   inDpdp,
+  // International regimes (issue 24).
+  krPipa,
+  phDpa,
+  thPdpa,
+  idPdp,
+  vnPdp,
+  myPdpa,
+  hkPdpo,
+  twPdpa,
+  nzPrivacyAct,
+  chFadp,
+  trKvkk,
+  saPdpl,
+  aePdpl,
+  ilPrivacy,
+  zaPopia,
+  keDpa,
+  ngNdpa,
+  mxLfpdppp,
+  arPdpa,
+  coHabeasData,
+  clLaw21719,
 ];
 
 export const RulesPack = z.array(Regime).superRefine((regimes, ctx) => {
