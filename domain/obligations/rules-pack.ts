@@ -5,6 +5,7 @@ import { euGdpr, euNis2, ukGdpr } from './regimes/europe.js';
 import { usCalifornia, usFlorida, usHipaa, usSec, usTexas } from './regimes/united-states.js';
 import { auNdb, inDpdp, jpAppi, sgPdpa } from './regimes/asia-pacific.js';
 import { brLgpd, caPipeda } from './regimes/americas.js';
+import { US_STATE_REGIMES } from './regimes/us-states/index.js';
 
 /**
  * The rules pack: every regime the engine knows, validated when this module loads so a malformed rule stops the
@@ -28,6 +29,8 @@ export const RAW_REGIMES: readonly RegimeInput[] = [
   brLgpd,
   jpAppi,
   inDpdp,
+  // US states, DC and territories (issue 24): one block, data in regimes/us-states/.
+  ...US_STATE_REGIMES,
 ];
 
 export const RulesPack = z.array(Regime).superRefine((regimes, ctx) => {

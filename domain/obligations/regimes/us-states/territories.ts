@@ -1,0 +1,45 @@
+import { pi, WITHOUT_DELAY, within, type StateLaw } from './state-law.js';
+
+/** Puerto Rico, Guam and the US Virgin Islands. */
+export const TERRITORIES: StateLaw[] = [
+  {
+    region: 'PR',
+    alsoCountry: 'PR',
+    id: 'us_puerto_rico',
+    name: 'Puerto Rico',
+    citation: 'P.R. Laws tit. 10, 4051-4055 (Law 111 of 2005)',
+    url: 'https://bvirtualogp.pr.gov/ogp/Bvirtual/leyesreferencia/PDF/2-ingles/111-2005.pdf',
+    categories: pi('health', 'password'),
+    residents: { from: 'discovery', text: 'as expeditiously as possible (no fixed period)' },
+    regulator: {
+      recipient: 'Puerto Rico Department of Consumer Affairs (DACO)',
+      deadline: within(10, 'discovery', 'within 10 days of detecting the breach'),
+      note: 'DACO makes the breach public within 24 hours of receiving the notice.',
+    },
+    substitute: { costUsd: 100_000, headCount: 100_000 },
+  },
+  {
+    region: 'GU',
+    alsoCountry: 'GU',
+    id: 'us_guam',
+    name: 'Guam',
+    citation: 'Guam Code tit. 9, 48-10 to 48-30',
+    url: 'https://www.guamcourts.org/CompilerofLaws/GCA/09gca/9gc048.pdf',
+    categories: pi(),
+    harmException:
+      'notice is due when the breach causes, or is reasonably believed to cause, identity theft or fraud.',
+    residents: WITHOUT_DELAY,
+    substitute: { costUsd: 10_000, headCount: 5_000 },
+  },
+  {
+    region: 'VI',
+    alsoCountry: 'VI',
+    id: 'us_virgin_islands',
+    name: 'US Virgin Islands',
+    citation: 'V.I. Code tit. 14, 2208-2212',
+    url: 'https://law.justia.com/codes/virgin-islands/title-14/chapter-110/',
+    categories: pi(),
+    residents: WITHOUT_DELAY,
+    substitute: { costUsd: 100_000, headCount: 50_000 },
+  },
+];
