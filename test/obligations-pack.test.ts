@@ -38,7 +38,8 @@ function expectRejected(regime: unknown, message: RegExp): void {
 
 describe('rules pack', () => {
   it('loads every regime the issue lists, each with a source and a check date', () => {
-    expect(RULES_PACK.map((r) => r.id)).toEqual([
+    // Other blocks of regimes (US states, international) follow these; their own tests list them.
+    expect(RULES_PACK.map((r) => r.id).slice(0, 16)).toEqual([
       'eu_gdpr',
       'uk_gdpr',
       'eu_nis2',

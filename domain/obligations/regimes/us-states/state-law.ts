@@ -63,8 +63,8 @@ export interface StateLaw {
   moreRegulators?: (StateRegulator & { phase: string })[];
   creditBureaus?: { threshold?: { op: Comparison; value: number }; deadline?: StatePeriod; note?: string };
   /**
-   * Substitute notice: the statute's cost and head-count thresholds ("exceeds" is `gt`), or only for people
-   * without usable contact details.
+   * Substitute notice: the statute's cost and head-count thresholds ("exceeds" is `gt`; omitted: $250,000 and
+   * 500,000 people), or only the means when the statute sets no threshold.
    */
   substitute?:
     | {
@@ -154,7 +154,8 @@ function creditBureauRule(law: StateLaw) {
 
 function substituteOf(law: StateLaw): SubstituteOptionInput[] {
   if (law.substitute === 'none') return [];
-  const s = law.substitute ?? {};
+  // Most statutes copy California's original thresholds, so a state that does not say otherwise has them.
+  const s = law.substitute ?? { costUsd: 250_000, headCount: 500_000 };
   const means = s.means ?? [
     'email to people with an address',
     'conspicuous posting on the website',
