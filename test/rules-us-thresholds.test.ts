@@ -16,7 +16,10 @@ describe('US coverage', () => {
     expect(US_SUBDIVISIONS).toHaveLength(54);
     for (const code of US_SUBDIVISIONS) {
       const regimes = RULES_PACK.filter((r) => r.applies.people?.regions.includes(`US-${code}`));
-      expect(regimes.map((r) => r.id), code).toHaveLength(1);
+      expect(
+        regimes.map((r) => r.id),
+        code,
+      ).toHaveLength(1);
     }
   });
 
@@ -78,9 +81,9 @@ describe.each(STATE_FIXTURES.filter((f) => f.sub))('$id substitute notice', (fx)
     [heads, false],
     [heads + 1, true],
   ])('with %i people to notify: permitted %s', (headCount, permitted) => {
-    expect(substituteNotice(fx.id, { headCount, peopleWithoutContact: 0, estimatedCostUsd: 1 }).permitted).toBe(
-      permitted,
-    );
+    expect(
+      substituteNotice(fx.id, { headCount, peopleWithoutContact: 0, estimatedCostUsd: 1 }).permitted,
+    ).toBe(permitted);
   });
 });
 

@@ -79,7 +79,7 @@ export const NORTHEAST: StateLaw[] = [
     residentFields: ['credit_bureau_contacts', 'regulator_contacts'],
     regulator: {
       recipient: AG('Maryland'),
-      deadline: { from: 'discovery', text: 'before notice to residents' },
+      deadline: { from: 'discovery', text: 'before notice to residents', withResidents: true },
     },
     creditBureaus: { threshold: { op: 'gte', value: 1_000 } },
     substitute: { costUsd: 100_000, headCount: 175_000 },
@@ -134,7 +134,7 @@ export const NORTHEAST: StateLaw[] = [
     residents: WITHOUT_DELAY,
     regulator: {
       recipient: 'New Jersey Division of State Police',
-      deadline: { from: 'discovery', text: 'before notice to residents' },
+      deadline: { from: 'discovery', text: 'before notice to residents', withResidents: true },
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     recordKeeping: 'A finding that misuse is not reasonably possible is kept in writing for 5 years.',
@@ -159,6 +159,7 @@ export const NORTHEAST: StateLaw[] = [
       deadline: {
         from: 'discovery',
         text: 'with the notice to residents (timing, content, distribution, count)',
+        withResidents: true,
       },
       note: 'Entities regulated by the Department of Financial Services notify it as well.',
     },
@@ -180,7 +181,7 @@ export const NORTHEAST: StateLaw[] = [
     regulator: {
       recipient: AG('Pennsylvania'),
       threshold: { op: 'gt', value: 500 },
-      deadline: { from: 'discovery', text: 'concurrently with the notice to residents' },
+      deadline: { from: 'discovery', text: 'concurrently with the notice to residents', withResidents: true },
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     substitute: { costUsd: 100_000, headCount: 175_000 },
@@ -249,7 +250,11 @@ export const NORTHEAST: StateLaw[] = [
     regulator: {
       recipient: 'District of Columbia Attorney General',
       threshold: { op: 'gte', value: 50 },
-      deadline: { from: 'discovery', text: 'at the latest with the notice to residents' },
+      deadline: {
+        from: 'discovery',
+        text: 'at the latest with the notice to residents',
+        withResidents: true,
+      },
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     substitute: { costUsd: 50_000, headCount: 100_000 },

@@ -28,6 +28,8 @@ export interface StatePeriod {
   unit?: 'calendar_days' | 'business_days' | 'hours';
   from: PeriodStart;
   text: string;
+  /** Due no later than the notice to residents: their fixed period, where there is one, bounds this one too. */
+  withResidents?: true;
 }
 
 export interface StateRegulator {
@@ -122,15 +124,25 @@ function residentsCondition(t: { op: Comparison; value: number } | undefined): C
   return t ? { headcount: { scope: 'territory', op: t.op, value: t.value } } : undefined;
 }
 
+/** A notice due with the residents' one takes their period as its outer limit, in its own words. */
+function boundedByResidents(law: StateLaw, p: StatePeriod): StatePeriod {
+  if (!p.withResidents || law.residents.amount === undefined) return p;
+  return {
+    ...law.residents,
+    text: `${p.text}; residents at the latest ${law.residents.text.replace(/^.*at the latest /, '')}`,
+  };
+}
+
 function regulatorRule(law: StateLaw, r: StateRegulator, phase: string) {
   const when = residentsCondition(r.threshold);
+  const period = boundedByResidents(law, r.deadline);
   return {
     kind: 'regulator_report' as const,
     phase,
     recipient: r.recipient,
     ...(when ? { when } : {}),
-    clock: clockOf(r.deadline.from),
-    deadline: deadlineOf(r.deadline),
+    clock: clockOf(period.from),
+    deadline: deadlineOf(period),
     fields: r.fields ?? REGULATOR_FIELDS,
     ...(r.note ? { note: r.note } : {}),
   };
@@ -242,7 +254,8 @@ export const WITHOUT_DELAY: StatePeriod = {
 /** No later than notice to residents: due with it, so no period of its own. */
 export const WITH_RESIDENT_NOTICE: StatePeriod = {
   from: 'discovery',
-  text: 'no later than the notice to residents (no fixed period)',
+  text: 'no later than the notice to residents',
+  withResidents: true,
 };
 
 export function within(
