@@ -16,8 +16,8 @@ export interface StateFixture {
   id: string;
   region: string;
   res: [number, From] | null;
-  ag?: { at: [Op, number] | null; days: [number, From, 'cal' | 'bus' | 'hours'?] | null };
-  cra?: { at: [Op, number] | null; days?: [number, From, 'cal' | 'bus' | 'hours'?] };
+  ag?: { at: [Op, number] | null; days: [number, From, ('cal' | 'bus' | 'hours')?] | null };
+  cra?: { at: [Op, number] | null; days?: [number, From, ('cal' | 'bus' | 'hours')?] };
   sub: [number, number] | null;
   harm: boolean;
   pw: boolean;
