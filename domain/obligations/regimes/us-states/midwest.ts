@@ -60,10 +60,24 @@ export const MIDWEST: StateLaw[] = [
       recipient: 'Iowa Attorney General, Consumer Protection Division',
       threshold: { op: 'gt', value: 500 },
       deadline: within(5, 'notice', 'within 5 business days after notifying residents', 'business_days'),
-      note: 'Counted on the US federal calendar; Iowa state holidays are not yet in the calendar data.',
+      note: 'Counted on the US federal calendar; Iowa state holidays are not yet in the calendar data. The statute says "more than 500"; the Attorney General\'s page says "at least 500", so a breach of exactly 500 is worth filing anyway.',
     },
     substitute: { costUsd: 250_000, headCount: 350_000 },
     recordKeeping: 'A finding of no reasonable likelihood of financial harm is kept in writing for 5 years.',
+    confirmedBy: [
+      {
+        url: 'https://www.dwt.com/iowa/',
+        figures: [
+          'Attorney General when more than 500 residents',
+          'no fixed period to residents',
+          'no-harm finding kept 5 years',
+        ],
+      },
+      {
+        url: 'https://www.iowaattorneygeneral.gov/for-consumers/security-breach-notifications',
+        figures: ['Attorney General within 5 business days after notifying residents'],
+      },
+    ],
   },
   {
     region: 'KS',

@@ -249,6 +249,7 @@ export const NORTHEAST: StateLaw[] = [
       '18 months of identity theft protection where SSNs or taxpayer ids were exposed; must state the right to a security freeze.',
     regulator: {
       recipient: 'District of Columbia Attorney General',
+      // "50 or more" as known to the author; one secondary page says "more than 50": gte is the safer reading.
       threshold: { op: 'gte', value: 50 },
       deadline: {
         from: 'discovery',
@@ -258,5 +259,15 @@ export const NORTHEAST: StateLaw[] = [
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     substitute: { costUsd: 50_000, headCount: 100_000 },
+    confirmedBy: [
+      {
+        url: 'https://www.recordinglaw.com/us-laws/data-privacy-laws/district-of-columbia-data-privacy-laws/data-breach-notification',
+        figures: ['Attorney General from 50 residents', '18 months of identity theft protection for SSNs'],
+      },
+      {
+        url: 'https://oag.dc.gov/requirements-districts-data-breach-notification',
+        figures: ['no-harm finding only after consulting the Attorney General'],
+      },
+    ],
   },
 ];

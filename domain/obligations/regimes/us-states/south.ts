@@ -132,9 +132,30 @@ export const SOUTH: StateLaw[] = [
       recipient: AG('Oklahoma'),
       threshold: { op: 'gte', value: 500 },
       deadline: within(60, 'notice', 'within 60 days after notifying residents'),
-      note: 'Added by SB 626 (in force 2026-01-01); credit bureaus are not the Attorney General’s to notify.',
+      fields: [
+        'occurred_at',
+        'aware_at',
+        'nature_of_breach',
+        'data_categories',
+        'people_count',
+        'measures_taken',
+      ],
+      note: 'Added by SB 626 for breaches from 2026-01-01 (earlier ones need no Attorney General notice); the notice also states the estimated monetary impact and the safeguards in place. Credit bureaus whose own systems are breached report from 1,000 residents.',
     },
     substitute: { costUsd: 50_000, headCount: 100_000 },
+    confirmedBy: [
+      {
+        url: 'https://www.insideprivacy.com/cybersecurity-2/oklahoma-substantially-amends-its-data-breach-notification-statute',
+        figures: ['Attorney General from 500 residents', 'biometric data added', 'in force 2026-01-01'],
+      },
+      {
+        url: 'https://www.tenaco.com/?p=13869',
+        figures: [
+          'Attorney General within 60 days after notifying residents',
+          'Attorney General notice content',
+        ],
+      },
+    ],
   },
   {
     region: 'SC',

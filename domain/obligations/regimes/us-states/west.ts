@@ -58,6 +58,16 @@ export const WEST: StateLaw[] = [
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     substitute: { costUsd: 250_000, headCount: 250_000 },
+    confirmedBy: [
+      {
+        url: 'https://www.dwt.com/gcp/states/colorado',
+        figures: [
+          'residents within 30 days of determination',
+          'Attorney General from 500 residents',
+          'personal information categories',
+        ],
+      },
+    ],
   },
   {
     region: 'HI',
@@ -164,6 +174,12 @@ export const WEST: StateLaw[] = [
     },
     creditBureaus: { threshold: MORE_THAN_1000 },
     substitute: { costUsd: 250_000, headCount: 350_000 },
+    confirmedBy: [
+      {
+        url: 'http://www.oregonlaws.org/ors/646A.604',
+        figures: ['residents within 45 days of discovery', 'Attorney General when more than 250 consumers'],
+      },
+    ],
   },
   {
     region: 'UT',
