@@ -5,7 +5,7 @@
 // ag:  regulator threshold [op, n] (null = any notice to residents) and its days [n, from] (null = no fixed
 //      period; a notice due with the residents' one has their period as its outer limit)
 // cra: credit bureau threshold [op, n] (null = every notice)
-// sub: substitute-notice thresholds [cost USD, head count] ("exceeds"), null when the statute has none
+// sub: substitute-notice thresholds [cost USD, head count or null] ("exceeds"), null when the statute has none
 // harm: the statute has a risk-of-harm exception
 // pw/hl/bio: online credentials, medical information, biometrics count as personal information
 
@@ -18,7 +18,7 @@ export interface StateFixture {
   res: [number, From] | null;
   ag?: { at: [Op, number] | null; days: [number, From, ('cal' | 'bus' | 'hours')?] | null };
   cra?: { at: [Op, number] | null; days?: [number, From, ('cal' | 'bus' | 'hours')?] };
-  sub: [number, number] | null;
+  sub: [number, number | null] | null;
   harm: boolean;
   pw: boolean;
   hl: boolean;
@@ -99,7 +99,7 @@ export const STATE_FIXTURES: StateFixture[] = [
   }),
   f('us_pennsylvania', 'PA', null, {
     ag: { at: ['gt', 500], days: null },
-    cra: cra1000,
+    cra: { at: ['gte', 500] },
     sub: [100_000, 175_000],
     harm: true,
     pi: 'pw hl bio',
@@ -291,7 +291,7 @@ export const STATE_FIXTURES: StateFixture[] = [
   // Territories
   f('us_puerto_rico', 'PR', null, {
     ag: { at: null, days: [10, 'disc'] },
-    sub: [100_000, 100_000],
+    sub: [100_000, null],
     harm: false,
     pi: 'pw hl',
   }),

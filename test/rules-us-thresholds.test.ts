@@ -76,11 +76,15 @@ describe.each(STATE_FIXTURES.filter((f) => f.sub))('$id substitute notice', (fx)
     const d = substituteNotice(fx.id, { headCount: 10, peopleWithoutContact: 0, estimatedCostUsd });
     expect(d.permitted).toBe(permitted);
   });
-  it.each([
-    [heads - 1, false],
-    [heads, false],
-    [heads + 1, true],
-  ])('with %i people to notify: permitted %s', (headCount, permitted) => {
+  const headEdges: [number, boolean][] =
+    heads === null
+      ? [[10_000_000, false]]
+      : [
+          [heads - 1, false],
+          [heads, false],
+          [heads + 1, true],
+        ];
+  it.each(headEdges)('with %i people to notify: permitted %s', (headCount, permitted) => {
     expect(
       substituteNotice(fx.id, { headCount, peopleWithoutContact: 0, estimatedCostUsd: 1 }).permitted,
     ).toBe(permitted);

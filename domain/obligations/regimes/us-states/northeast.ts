@@ -183,8 +183,24 @@ export const NORTHEAST: StateLaw[] = [
       threshold: { op: 'gt', value: 500 },
       deadline: { from: 'discovery', text: 'concurrently with the notice to residents', withResidents: true },
     },
-    creditBureaus: { threshold: MORE_THAN_1000 },
+    creditBureaus: {
+      threshold: { op: 'gte', value: 500 },
+      note: 'Act 33 lowered the threshold from "more than 1,000"; read as "500 or more" from a secondary source.',
+    },
     substitute: { costUsd: 100_000, headCount: 175_000 },
+    confirmedBy: [
+      {
+        url: 'https://databreaches.net/2024/07/07/new-pennsylvania-law-will-offer-added-protections-for-victims-of-data-breaches-and-new-reporting-requirements',
+        figures: [
+          'Attorney General concurrently when more than 500 residents (statute text quoted)',
+          'Attorney General notice content',
+        ],
+      },
+      {
+        url: 'https://complyauto.com/pennsylvania-updates-data-breach-law-ag-notice-credit-monitoring-may-be-required',
+        figures: ['credit bureaus from 500 residents', '12 months of credit monitoring'],
+      },
+    ],
   },
   {
     region: 'RI',

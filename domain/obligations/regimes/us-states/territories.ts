@@ -16,7 +16,30 @@ export const TERRITORIES: StateLaw[] = [
       deadline: within(10, 'discovery', 'within 10 days of detecting the breach'),
       note: 'DACO makes the breach public within 24 hours of receiving the notice.',
     },
-    substitute: { costUsd: 100_000, headCount: 100_000 },
+    residentFields: ['toll_free_number'],
+    residentNote:
+      'Describe the breach in general terms and the type of information, with a toll-free number and a website for help.',
+    substitute: {
+      costUsd: 100_000,
+      means: [
+        'prominent notice on the website and in mailed fliers',
+        'notice to major media with contact details',
+      ],
+      note: 'DACO Regulation 7207 also allows it when individual notice is too onerous for the number of people; no head count is set.',
+    },
+    confirmedBy: [
+      {
+        url: 'https://casetext.com/statute/laws-of-puerto-rico/title-ten-commerce/subtitle-3-business-regulations-generally/chapter-310-citizen-information-on-data-banks-security-act/4052-notification',
+        figures: [
+          'residents as expeditiously as possible',
+          'DACO within 10 days of detection (statute text)',
+        ],
+      },
+      {
+        url: 'https://www.gaclaw.com/news-publications/archived-news-letters/fall-2006-04-new-daco-regulation-on-information-security/',
+        figures: ['substitute notice when individual notice costs more than $100,000'],
+      },
+    ],
   },
   {
     region: 'GU',
