@@ -198,6 +198,20 @@ export const MIDWEST: StateLaw[] = [
       deadline: within(60, 'discovery', 'at the latest 60 days after discovery'),
     },
     creditBureaus: {},
+    confirmedBy: [
+      {
+        url: 'https://self-law.org/code/sd/title-22/chapter-22-40/22-40-20',
+        figures: [
+          'residents within 60 days of discovery (statute text)',
+          'Attorney General when more than 250 residents',
+          'no-harm finding after notice to the Attorney General, kept 3 years',
+        ],
+      },
+      {
+        url: 'https://www.csrps.com/privacy-regulations/south-dakota/',
+        figures: ['credit bureaus without unreasonable delay, no threshold'],
+      },
+    ],
   },
   {
     region: 'WI',

@@ -84,6 +84,20 @@ export const NORTHEAST: StateLaw[] = [
     creditBureaus: { threshold: { op: 'gte', value: 1_000 } },
     substitute: { costUsd: 100_000, headCount: 175_000 },
     recordKeeping: 'A finding that notice is not required is kept in writing for 3 years.',
+    confirmedBy: [
+      {
+        url: 'https://lexace.ai/us/statute/maryland/CL-14-3504',
+        figures: ['residents within 45 days of discovery (statute text)', 'no-harm finding kept 3 years'],
+      },
+      {
+        url: 'https://klinedinstlaw.com/practice/privacy-data-security/maryland',
+        figures: ['Attorney General before the notice to residents', 'notice content'],
+      },
+      {
+        url: 'https://www.csrps.com/privacy-regulations/maryland/',
+        figures: ['credit bureaus from 1,000 residents'],
+      },
+    ],
   },
   {
     region: 'MA',
@@ -155,15 +169,25 @@ export const NORTHEAST: StateLaw[] = [
     ),
     residentFields: ['regulator_contacts'],
     regulator: {
-      recipient: 'New York Attorney General, Department of State and Division of State Police',
+      recipient:
+        'New York Attorney General, Department of State, Division of State Police and Department of Financial Services',
       deadline: {
         from: 'discovery',
         text: 'with the notice to residents (timing, content, distribution, count)',
         withResidents: true,
       },
-      note: 'Entities regulated by the Department of Financial Services notify it as well.',
+      note: 'The December 2024 amendment added the Department of Financial Services; a chapter amendment may limit that to entities it regulates.',
     },
     creditBureaus: { threshold: { op: 'gt', value: 5_000 } },
+    confirmedBy: [
+      {
+        url: 'https://www.covingtonblogs.com/2025/01/07/new-york-adopts-amendment-to-the-state-data-breach-notification-law/',
+        figures: [
+          'residents within 30 days of discovery',
+          'Department of Financial Services added to the regulators',
+        ],
+      },
+    ],
   },
   {
     region: 'PA',
