@@ -20,6 +20,8 @@ export const OBLIGATION_KINDS = [
   'media_notice',
   'sample_to_regulator',
   'register_entry',
+  // The nationwide consumer reporting agencies (US state laws: "more than 1,000 residents at one time").
+  'credit_bureau_notice',
 ] as const;
 export const ObligationKind = z.enum(OBLIGATION_KINDS);
 export type ObligationKind = z.infer<typeof ObligationKind>;
@@ -259,6 +261,18 @@ export const Regime = z
       confirmedBy: z.enum(['source', 'knowledge']).optional(),
     }),
     lastChecked: isoDate,
+    /**
+     * How the figures were checked: which ones a secondary source found at check time confirmed, and which rest
+     * on the statute as known to the author, so a reviewer knows what to verify against the text first.
+     */
+    verification: z
+      .strictObject({
+        confirmedBy: z
+          .array(z.strictObject({ url: z.url(), figures: z.array(z.string().min(2)).min(1) }))
+          .default([]),
+        fromKnowledge: z.array(z.string().min(2)).default([]),
+      })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     const seen = new Set<string>();

@@ -11,6 +11,7 @@ import { nzPrivacyAct } from './regimes/oceania.js';
 import { aePdpl, chFadp, ilPrivacy, saPdpl, trKvkk } from './regimes/middle-east.js';
 import { keDpa, ngNdpa, zaPopia } from './regimes/africa.js';
 import { arPdpa, clLaw21719, coHabeasData, mxLfpdppp } from './regimes/latin-america.js';
+import { US_STATE_REGIMES } from './regimes/us-states/index.js';
 
 /**
  * The rules pack: every regime the engine knows, validated when this module loads so a malformed rule stops the
@@ -56,6 +57,8 @@ export const RAW_REGIMES: readonly RegimeInput[] = [
   arPdpa,
   coHabeasData,
   clLaw21719,
+  // US states, DC and territories (issue 24): one block, data in regimes/us-states/.
+  ...US_STATE_REGIMES,
 ];
 
 export const RulesPack = z.array(Regime).superRefine((regimes, ctx) => {

@@ -1,0 +1,236 @@
+import {
+  AG,
+  MORE_THAN_1000,
+  pi,
+  WITH_RESIDENT_NOTICE,
+  WITHOUT_DELAY,
+  within,
+  type StateLaw,
+} from './state-law.js';
+
+/** Illinois to Wisconsin. */
+export const MIDWEST: StateLaw[] = [
+  {
+    region: 'IL',
+    id: 'us_illinois',
+    name: 'Illinois',
+    citation: '815 ILCS 530 (Personal Information Protection Act)',
+    url: 'https://www.ilga.gov/legislation/ilcs/ilcs3.asp?ActID=2702&ChapterID=67',
+    categories: pi('passport', 'health', 'biometric', 'password'),
+    residents: WITHOUT_DELAY,
+    residentFields: ['credit_bureau_contacts', 'regulator_contacts'],
+    residentNote:
+      'Must give the toll-free numbers and addresses of the credit bureaus and the FTC, and say a fraud alert or security freeze can be asked for.',
+    regulator: {
+      recipient: AG('Illinois'),
+      threshold: { op: 'gt', value: 500 },
+      deadline: {
+        from: 'discovery',
+        text: 'without unreasonable delay, at the latest with the notice to residents',
+      },
+    },
+  },
+  {
+    region: 'IN',
+    id: 'us_indiana',
+    name: 'Indiana',
+    citation: 'Ind. Code 24-4.9 (as amended 2022)',
+    url: 'https://iga.in.gov/laws/2024/ic/titles/24#24-4.9',
+    categories: pi(),
+    harmException:
+      'notice is due when the breach has resulted, or could result, in identity deception, identity theft or fraud.',
+    residents: within(45, 'discovery', 'without unreasonable delay, at the latest 45 days after discovery'),
+    regulator: {
+      recipient: AG('Indiana'),
+      deadline: within(45, 'discovery', 'at the latest 45 days after discovery'),
+    },
+    creditBureaus: { threshold: MORE_THAN_1000 },
+  },
+  {
+    region: 'IA',
+    id: 'us_iowa',
+    name: 'Iowa',
+    citation: 'Iowa Code 715C',
+    url: 'https://www.legis.iowa.gov/docs/code/715C.pdf',
+    categories: pi('passport', 'biometric'),
+    harmException:
+      'no notice if, after investigation or consulting law enforcement, there is no reasonable likelihood of financial harm (kept in writing 5 years).',
+    residents: WITHOUT_DELAY,
+    regulator: {
+      recipient: 'Iowa Attorney General, Consumer Protection Division',
+      threshold: { op: 'gt', value: 500 },
+      deadline: within(5, 'notice', 'within 5 business days after notifying residents', 'business_days'),
+      note: 'Counted on the US federal calendar; Iowa state holidays are not yet in the calendar data. The statute says "more than 500"; the Attorney General\'s page says "at least 500", so a breach of exactly 500 is worth filing anyway.',
+    },
+    substitute: { costUsd: 250_000, headCount: 350_000 },
+    recordKeeping: 'A finding of no reasonable likelihood of financial harm is kept in writing for 5 years.',
+    confirmedBy: [
+      {
+        url: 'https://www.dwt.com/iowa/',
+        figures: [
+          'Attorney General when more than 500 residents',
+          'no fixed period to residents',
+          'no-harm finding kept 5 years',
+        ],
+      },
+      {
+        url: 'https://www.iowaattorneygeneral.gov/for-consumers/security-breach-notifications',
+        figures: ['Attorney General within 5 business days after notifying residents'],
+      },
+    ],
+  },
+  {
+    region: 'KS',
+    id: 'us_kansas',
+    name: 'Kansas',
+    citation: 'Kan. Stat. 50-7a01 to 50-7a04',
+    url: 'https://www.ksrevisor.org/statutes/chapters/ch50/050_007a_0002.html',
+    categories: pi(),
+    harmException: 'no notice if misuse has not occurred and is not reasonably likely to occur.',
+    residents: WITHOUT_DELAY,
+    creditBureaus: { threshold: MORE_THAN_1000 },
+    substitute: { costUsd: 100_000, headCount: 5_000 },
+  },
+  {
+    region: 'MI',
+    id: 'us_michigan',
+    name: 'Michigan',
+    citation: 'Mich. Comp. Laws 445.72',
+    url: 'https://www.legislature.mi.gov/Laws/MCL?objectName=mcl-445-72',
+    categories: pi(),
+    harmException:
+      'no notice if the breach has not caused and is not likely to cause substantial loss, injury or identity theft.',
+    residents: WITHOUT_DELAY,
+    creditBureaus: { threshold: MORE_THAN_1000 },
+  },
+  {
+    region: 'MN',
+    id: 'us_minnesota',
+    name: 'Minnesota',
+    citation: 'Minn. Stat. 325E.61',
+    url: 'https://www.revisor.mn.gov/statutes/cite/325E.61',
+    categories: pi(),
+    residents: WITHOUT_DELAY,
+    creditBureaus: {
+      threshold: { op: 'gt', value: 500 },
+      deadline: within(48, 'notice', 'within 48 hours of notifying residents', 'hours'),
+    },
+  },
+  {
+    region: 'MO',
+    id: 'us_missouri',
+    name: 'Missouri',
+    citation: 'Mo. Rev. Stat. 407.1500',
+    url: 'https://revisor.mo.gov/main/OneSection.aspx?section=407.1500',
+    categories: pi('health'),
+    harmException:
+      'no notice if, after investigation or consulting law enforcement, there is no reasonable likelihood of identity theft or fraud (kept in writing 5 years).',
+    residents: WITHOUT_DELAY,
+    regulator: {
+      recipient: AG('Missouri'),
+      threshold: MORE_THAN_1000,
+      deadline: { from: 'discovery', text: 'without unreasonable delay' },
+    },
+    creditBureaus: { threshold: MORE_THAN_1000 },
+    substitute: { costUsd: 100_000, headCount: 150_000 },
+  },
+  {
+    region: 'NE',
+    id: 'us_nebraska',
+    name: 'Nebraska',
+    citation: 'Neb. Rev. Stat. 87-801 to 87-808',
+    url: 'https://nebraskalegislature.gov/laws/statutes.php?statute=87-803',
+    categories: pi('biometric', 'password'),
+    harmException: 'no notice if, after investigation, use of the information is not reasonably likely.',
+    residents: {
+      from: 'discovery',
+      text: 'as soon as possible and without unreasonable delay (no fixed period)',
+    },
+    regulator: { recipient: AG('Nebraska'), deadline: WITH_RESIDENT_NOTICE },
+    substitute: { costUsd: 75_000, headCount: 100_000 },
+  },
+  {
+    region: 'ND',
+    id: 'us_north_dakota',
+    name: 'North Dakota',
+    citation: 'N.D. Cent. Code 51-30',
+    url: 'https://www.ndlegis.gov/cencode/t51c30.pdf',
+    categories: pi('date_of_birth', 'health', 'password'),
+    residents: WITHOUT_DELAY,
+    regulator: {
+      recipient: AG('North Dakota'),
+      threshold: { op: 'gt', value: 250 },
+      deadline: {
+        from: 'discovery',
+        text: 'in the most expedient time possible and without unreasonable delay',
+      },
+    },
+  },
+  {
+    region: 'OH',
+    id: 'us_ohio',
+    name: 'Ohio',
+    citation: 'Ohio Rev. Code 1349.19',
+    url: 'https://codes.ohio.gov/ohio-revised-code/section-1349.19',
+    categories: pi(),
+    harmException:
+      'notice is due when the breach causes, or is reasonably believed to cause, a material risk of identity theft or fraud.',
+    residents: within(
+      45,
+      'discovery',
+      'in the most expedient time possible, at the latest 45 days after discovery',
+    ),
+    creditBureaus: { threshold: MORE_THAN_1000 },
+  },
+  {
+    region: 'SD',
+    id: 'us_south_dakota',
+    name: 'South Dakota',
+    citation: 'S.D. Codified Laws 22-40-19 to 22-40-26',
+    url: 'https://sdlegislature.gov/Statutes/22-40-20',
+    categories: pi('passport', 'health', 'biometric', 'password'),
+    harmException:
+      'no notice if, after investigation and notice to the Attorney General, the breach will not likely result in harm (kept in writing 3 years).',
+    residents: within(60, 'discovery', 'at the latest 60 days after discovery'),
+    regulator: {
+      recipient: AG('South Dakota'),
+      threshold: { op: 'gt', value: 250 },
+      deadline: within(60, 'discovery', 'at the latest 60 days after discovery'),
+    },
+    creditBureaus: {},
+    confirmedBy: [
+      {
+        url: 'https://self-law.org/code/sd/title-22/chapter-22-40/22-40-20',
+        figures: [
+          'residents within 60 days of discovery (statute text)',
+          'Attorney General when more than 250 residents',
+          'no-harm finding after notice to the Attorney General, kept 3 years',
+        ],
+      },
+      {
+        url: 'https://www.csrps.com/privacy-regulations/south-dakota/',
+        figures: ['credit bureaus without unreasonable delay, no threshold'],
+      },
+    ],
+  },
+  {
+    region: 'WI',
+    id: 'us_wisconsin',
+    name: 'Wisconsin',
+    citation: 'Wis. Stat. 134.98',
+    url: 'https://docs.legis.wisconsin.gov/statutes/statutes/134/98',
+    categories: pi('biometric'),
+    harmException: 'no notice if the acquisition does not create a material risk of identity theft or fraud.',
+    residents: within(
+      45,
+      'determination',
+      'within a reasonable time, at the latest 45 days after learning of the breach',
+    ),
+    creditBureaus: { threshold: MORE_THAN_1000 },
+    substitute: {
+      covers: 'people_without_contact',
+      means: ['a method reasonably calculated to give actual notice'],
+      note: 'Only for people whose address is not known; no cost or head-count threshold.',
+    },
+  },
+];
