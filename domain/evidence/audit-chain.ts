@@ -96,6 +96,17 @@ export function verifyChain(entries: readonly ChainedEntry[]): ChainVerdict {
   return { ok: true, entries: entries.length, head: headOf() };
 }
 
+/** The chain's head as the incident workflow records it at a phase change: hashes only. */
+export interface AuditHeadRecord {
+  phase: string;
+  seq: number;
+  head: string;
+  /** Absent when the worker has no audit key. */
+  keyId?: string;
+  signature?: string;
+  signedAt?: string;
+}
+
 /** The statement a checkpoint signs: the incident, how long its chain was and the hash it ended on. */
 export function checkpointStatement(c: { incidentId: string; seq: number; head: string; signedAt: string }) {
   return canonicalJson({
