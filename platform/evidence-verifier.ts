@@ -1,6 +1,7 @@
 // Checks an evidence pack the way a third party would, with nothing but the ZIP and the service's
 // published keys: every file against the manifest's SHA-256, the manifest's signature, the audit chain
-// in audit.jsonl, and each signed checkpoint against its entry.
+// in audit.jsonl, and each signed checkpoint against its entry. `zipEntries` reads a pack into memory: it is
+// for verifying, on the reader's side, not for the API that streams it.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
@@ -27,7 +28,7 @@ export interface PackVerdict {
   failed?: string;
 }
 
-function zipEntries(zip: Buffer): Promise<Map<string, Buffer>> {
+export function zipEntries(zip: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
       if (err || !file) return reject(err ?? new Error('not a ZIP'));
