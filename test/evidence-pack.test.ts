@@ -74,7 +74,7 @@ describe.each(STORE_KINDS)('evidence pack of a finished incident on %s', (store)
     expect(anchored?.details).toMatchObject({ deliveries: { rows: expect.any(Number) } });
     expect((anchored?.details as { deliveries: { rows: number } }).deliveries.rows).toBeGreaterThan(0);
 
-    const keys = (await svc.call(undefined, 'GET', '/.well-known/breach-audit-keys.json')).json as PublishedAuditKeys;
+    const keys = (await svc.call(null, 'GET', '/.well-known/breach-audit-keys.json')).json as PublishedAuditKeys;
     expect(keys.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', active: true });
     expect((await svc.call('responder', 'GET', `/v1/incidents/${id}/evidence`)).status).toBe(403);
     const res = await svc.app.inject({
