@@ -54,7 +54,9 @@ export function loadAuditKeys(settings: AuditKeySettings, payloadKeys: PayloadKe
         parsed.error.issues.map((i) => `AUDIT_SIGNING_KEYS.${i.path.join('.')}: ${i.message}`),
       );
     }
-    seeds = Object.fromEntries(Object.entries(parsed.data).map(([id, b64]) => [id, Buffer.from(b64, 'base64')]));
+    seeds = Object.fromEntries(
+      Object.entries(parsed.data).map(([id, b64]) => [id, Buffer.from(b64, 'base64')]),
+    );
     const ids = Object.keys(seeds);
     active = settings.AUDIT_SIGNING_ACTIVE_KEY_ID ?? ids[ids.length - 1];
   } else {

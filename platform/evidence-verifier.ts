@@ -76,7 +76,11 @@ function checkFiles(files: Map<string, Buffer>, manifest: Manifest, checks: Pack
     checks.push({
       ok: actual === f.sha256,
       subject: f.path,
-      message: !data ? 'listed in the manifest but not in the pack' : actual === f.sha256 ? `SHA-256 ${f.sha256}` : `SHA-256 is ${actual}, the manifest says ${f.sha256}`,
+      message: !data
+        ? 'listed in the manifest but not in the pack'
+        : actual === f.sha256
+          ? `SHA-256 ${f.sha256}`
+          : `SHA-256 is ${actual}, the manifest says ${f.sha256}`,
     });
   }
   for (const name of files.keys()) {
@@ -86,23 +90,40 @@ function checkFiles(files: Map<string, Buffer>, manifest: Manifest, checks: Pack
   }
 }
 
-function checkChain(files: Map<string, Buffer>, manifest: Manifest, keys: PublishedAuditKeys, checks: PackCheck[]) {
+function checkChain(
+  files: Map<string, Buffer>,
+  manifest: Manifest,
+  keys: PublishedAuditKeys,
+  checks: PackCheck[],
+) {
   const lines = (files.get('audit.jsonl')?.toString('utf8') ?? '').split('\n').filter((l) => l.trim());
   const entries = lines.map((l) => JSON.parse(l) as ChainedEntry);
-  const checkpoints = JSON.parse(files.get('checkpoints.json')?.toString('utf8') ?? '[]') as SignedCheckpoint[];
+  const checkpoints = JSON.parse(
+    files.get('checkpoints.json')?.toString('utf8') ?? '[]',
+  ) as SignedCheckpoint[];
   const verdict = verifyCheckpoints(verifyChain(entries), entries, checkpoints, (statement, c) =>
     verifyAuditSignature(keys, statement, c),
   );
   if (!verdict.ok) {
-    checks.push({ ok: false, subject: `audit.jsonl#seq=${verdict.broken.seq}`, message: verdict.broken.message });
+    checks.push({
+      ok: false,
+      subject: `audit.jsonl#seq=${verdict.broken.seq}`,
+      message: verdict.broken.message,
+    });
     return;
   }
-  checks.push({ ok: true, subject: 'audit.jsonl', message: `chain of ${verdict.entries} entries holds; ${checkpoints.length} signed checkpoint(s) match` });
+  checks.push({
+    ok: true,
+    subject: 'audit.jsonl',
+    message: `chain of ${verdict.entries} entries holds; ${checkpoints.length} signed checkpoint(s) match`,
+  });
   const same = verdict.head?.hash === manifest.chain.head?.hash && verdict.entries === manifest.chain.entries;
   checks.push({
     ok: same,
     subject: 'manifest.json',
-    message: same ? `chain head seq ${verdict.head?.seq ?? 0} ${verdict.head?.hash ?? '-'} as signed` : 'the chain head in audit.jsonl is not the one the manifest signed',
+    message: same
+      ? `chain head seq ${verdict.head?.seq ?? 0} ${verdict.head?.hash ?? '-'} as signed`
+      : 'the chain head in audit.jsonl is not the one the manifest signed',
   });
 }
 
@@ -136,7 +157,9 @@ export async function verifyEvidencePack(zip: Buffer, keys: PublishedAuditKeys):
   checks.push({
     ok: signedOk,
     subject: 'manifest.json',
-    message: signedOk ? `signature of key ${signature.keyId} verifies` : `signature does not verify against the published keys`,
+    message: signedOk
+      ? `signature of key ${signature.keyId} verifies`
+      : `signature does not verify against the published keys`,
   });
   checkFiles(files, manifest, checks);
   try {

@@ -6,7 +6,11 @@ import { loadPublishedKeys, verifyEvidencePack } from '../platform/evidence-veri
 
 const program = new Command('verify-evidence')
   .argument('<pack>', 'the evidence pack (ZIP)')
-  .option('--keys <source>', 'published keys: a file or URL', process.env.BREACH_AUDIT_KEYS ?? 'http://127.0.0.1:3000/.well-known/breach-audit-keys.json')
+  .option(
+    '--keys <source>',
+    'published keys: a file or URL',
+    process.env.BREACH_AUDIT_KEYS ?? 'http://127.0.0.1:3000/.well-known/breach-audit-keys.json',
+  )
   .action(async (pack: string, opts: { keys: string }) => {
     const verdict = await verifyEvidencePack(await readFile(pack), await loadPublishedKeys(opts.keys));
     for (const c of verdict.checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.subject}: ${c.message}`);

@@ -5,7 +5,12 @@ import { verifyIncidentAudit } from '../api/audit-verification.js';
 import { auditSigner, loadAuditKeys } from '../platform/audit-keys.js';
 import { randomBytes } from 'node:crypto';
 import { newIncident, openTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
-import { changeAuditReason, deleteAuditRow, liftAppendOnly, moveAuditRowToEnd } from './support/audit-tamper.js';
+import {
+  changeAuditReason,
+  deleteAuditRow,
+  liftAppendOnly,
+  moveAuditRowToEnd,
+} from './support/audit-tamper.js';
 
 const signer = auditSigner(loadAuditKeys({}, { activeKeyId: 'k1', keys: { k1: randomBytes(32) } }));
 
@@ -41,12 +46,27 @@ describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     expect(entries[5]!.prevHash).toBe(entries[4]!.hash);
-    const head = await anchorPhase(store.ledger, signer, { incidentId: id, phase: 'notifying', at: new Date().toISOString() });
+    const head = await anchorPhase(store.ledger, signer, {
+      incidentId: id,
+      phase: 'notifying',
+      at: new Date().toISOString(),
+    });
     expect(head.seq).toBe(13);
     // A retried activity returns the same signed head and writes nothing more.
-    expect(await anchorPhase(store.ledger, signer, { incidentId: id, phase: 'notifying', at: new Date().toISOString() })).toEqual(head);
+    expect(
+      await anchorPhase(store.ledger, signer, {
+        incidentId: id,
+        phase: 'notifying',
+        at: new Date().toISOString(),
+      }),
+    ).toEqual(head);
     const verdict = await verifyIncidentAudit(store.ledger, signer, id);
-    expect(verdict).toMatchObject({ ok: true, entries: 13, head: { seq: 13, hash: head.head }, checkpoints: 1 });
+    expect(verdict).toMatchObject({
+      ok: true,
+      entries: 13,
+      head: { seq: 13, hash: head.head },
+      checkpoints: 1,
+    });
     const anchor = (await store.ledger.listAudit(id)).at(-1)!;
     expect(anchor.details).toMatchObject({ deliveries: { rows: 0 }, judgements: { rows: 0 } });
   });
@@ -56,7 +76,11 @@ describe.each(STORE_KINDS)('audit chain on %s', (kind) => {
     const deleted = await chainedIncident(5);
     const moved = await chainedIncident(5);
     const truncated = await chainedIncident(4);
-    await anchorPhase(store.ledger, signer, { incidentId: truncated, phase: 'notifying', at: new Date().toISOString() });
+    await anchorPhase(store.ledger, signer, {
+      incidentId: truncated,
+      phase: 'notifying',
+      at: new Date().toISOString(),
+    });
     const rows = async (id: string) => store.ledger.listAudit(id);
     const [c, d, m, t] = await Promise.all([rows(changed), rows(deleted), rows(moved), rows(truncated)]);
     await liftAppendOnly(store.ledger);

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { startDevProviders, type DevProviders } from '../dev/providers.js';
@@ -13,10 +18,20 @@ const people = [
   'p3,Chen Xiulan,,+8613800138000,,zh-CN,CN',
   'p4,Dorothea Vantablack,,,tok-vanta-4,en,GB',
 ].join('\n');
+const run = promisify(execFile);
 const personal = [
-  'Anastasia Quillfeather', 'anastasia.q@mail-one.example', '+351912345678', '351912345678', 'tok-quill-1',
-  'Bartholomew Zinnwald', 'bart.zinn@mail-two.example', 'Chen Xiulan', '+8613800138000', '8613800138000',
-  'tok-vanta-4', 'Dorothea Vantablack',
+  'Anastasia Quillfeather',
+  'anastasia.q@mail-one.example',
+  '+351912345678',
+  '351912345678',
+  'tok-quill-1',
+  'Bartholomew Zinnwald',
+  'bart.zinn@mail-two.example',
+  'Chen Xiulan',
+  '+8613800138000',
+  '8613800138000',
+  'tok-vanta-4',
+  'Dorothea Vantablack',
 ];
 
 async function rezip(files: Map<string, Buffer>): Promise<Buffer> {
@@ -52,18 +67,29 @@ describe.each(STORE_KINDS)('evidence pack of a finished incident on %s', (store)
   it('verifies the chain, and the pack made after the purge verifies, names a changed file and holds no contact data', async () => {
     const id = await svc.openIncident({ severity: 'high' });
     expect((await svc.uploadAffectedUsers(id, people)).statusCode).toBeLessThan(300);
-    await eventually(async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 4);
-    expect((await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'send' })).status).toBe(200);
-    await eventually(async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.monitoringPeriodEnded, {
-      timeoutMs: 120_000,
-    });
+    await eventually(
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 4,
+    );
+    expect((await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, { note: 'send' })).status).toBe(
+      200,
+    );
+    await eventually(
+      async () => (await svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.monitoringPeriodEnded,
+      {
+        timeoutMs: 120_000,
+      },
+    );
     const closed = await svc.call('responder', 'POST', `/v1/incidents/${id}/close`, {
       reason: 'regulators informed outside this service',
       acknowledgeOpenObligations: true,
     });
     expect(closed.status).toBe(200);
-    await eventually(async () => (await svc.ledger.getAffectedUser(id, 'p1'))?.purged === true, { timeoutMs: 60_000 });
-    await eventually(async () => (await svc.ledger.listAudit(id)).some((a) => a.action === 'retention:purge'));
+    await eventually(async () => (await svc.ledger.getAffectedUser(id, 'p1'))?.purged === true, {
+      timeoutMs: 60_000,
+    });
+    await eventually(async () =>
+      (await svc.ledger.listAudit(id)).some((a) => a.action === 'retention:purge'),
+    );
 
     const verify = await svc.call('responder', 'GET', `/v1/incidents/${id}/audit/verify`);
     expect(verify.status).toBe(200);
@@ -74,7 +100,8 @@ describe.each(STORE_KINDS)('evidence pack of a finished incident on %s', (store)
     expect(anchored?.details).toMatchObject({ deliveries: { rows: expect.any(Number) } });
     expect((anchored?.details as { deliveries: { rows: number } }).deliveries.rows).toBeGreaterThan(0);
 
-    const keys = (await svc.call(null, 'GET', '/.well-known/breach-audit-keys.json')).json as PublishedAuditKeys;
+    const keys = (await svc.call(null, 'GET', '/.well-known/breach-audit-keys.json'))
+      .json as PublishedAuditKeys;
     expect(keys.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', active: true });
     expect((await svc.call('responder', 'GET', `/v1/incidents/${id}/evidence`)).status).toBe(403);
     const res = await svc.app.inject({
@@ -91,7 +118,16 @@ describe.each(STORE_KINDS)('evidence pack of a finished incident on %s', (store)
     expect(verdict.ok).toBe(true);
 
     const files = await zipEntries(pack);
-    for (const name of ['manifest.json', 'incident.json', 'timeline.json', 'judgements.json', 'obligations.json', 'deliveries.csv', 'audit.jsonl', 'summary.pdf']) {
+    for (const name of [
+      'manifest.json',
+      'incident.json',
+      'timeline.json',
+      'judgements.json',
+      'obligations.json',
+      'deliveries.csv',
+      'audit.jsonl',
+      'summary.pdf',
+    ]) {
       expect(files.has(name), name).toBe(true);
     }
     expect([...files.keys()].some((n) => n.startsWith('notices/v1/'))).toBe(true);
@@ -115,6 +151,36 @@ describe.each(STORE_KINDS)('evidence pack of a finished incident on %s', (store)
       const bad = await verifyEvidencePack(await rezip(changed), keys);
       expect(bad.ok, name).toBe(false);
       expect(bad.failed, name).toBe(name);
+    }
+
+    // The command a third party runs: exit 0 on the pack, exit 1 naming the file changed.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'evidence-cli-'));
+    try {
+      writeFileSync(path.join(dir, 'keys.json'), JSON.stringify(keys));
+      writeFileSync(path.join(dir, 'pack.zip'), pack);
+      const tampered = new Map(files);
+      tampered.set('timeline.json', Buffer.concat([files.get('timeline.json')!, Buffer.from(' ')]));
+      writeFileSync(path.join(dir, 'bad.zip'), await rezip(tampered));
+      const cli = (zip: string) =>
+        run(process.execPath, [
+          '--import',
+          'tsx',
+          'scripts/verify-evidence.ts',
+          path.join(dir, zip),
+          '--keys',
+          path.join(dir, 'keys.json'),
+        ]);
+      const good = await cli('pack.zip');
+      expect(good.stdout).toMatch(/ok {3}deliveries\.csv: SHA-256/);
+      expect(good.stdout).toMatch(/evidence pack verifies/);
+      const failed = await cli('bad.zip').then(
+        () => undefined,
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(/does not verify: timeline\.json/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
 
     const state = await svc.client.workflow.getHandle(`incident-${id}`).query('state');

@@ -47,11 +47,21 @@ async function coveredRows(ledger: Ledger, incidentId: string) {
     filings: {
       rows: filings.length,
       byStatus: countBy(filings.map((f) => f.status)),
-      sha256: digestOf(filings.map((f) => ({ id: f.id, status: f.status, reportHash: f.reportHash, receipt: f.receipt, acknowledgement: f.acknowledgement }))),
+      sha256: digestOf(
+        filings.map((f) => ({
+          id: f.id,
+          status: f.status,
+          reportHash: f.reportHash,
+          receipt: f.receipt,
+          acknowledgement: f.acknowledgement,
+        })),
+      ),
     },
     announcements: {
       rows: versions.length,
-      sha256: digestOf(versions.map((v) => ({ id: v.announcementId, version: v.version, contentHash: v.contentHash }))),
+      sha256: digestOf(
+        versions.map((v) => ({ id: v.announcementId, version: v.version, contentHash: v.contentHash })),
+      ),
     },
     judgements: { rows: judgements.length, sha256: digestOf(judgements.map((j) => j.hash)) },
   };

@@ -27,7 +27,14 @@ export const RULES_PACK_VERSION = sha256Hex(canonicalJson(RAW_REGIMES));
 function incidentDocument(incident: IncidentRecord, audit: AuditEntry[], state: IncidentState | undefined) {
   const versions = audit
     .filter((e) => e.action === 'incident:opened' || e.action === 'incident:supplemental_notice')
-    .map((e) => ({ at: e.at, by: e.actor, action: e.action, reason: e.reason, details: e.details, auditSeq: e.seq }));
+    .map((e) => ({
+      at: e.at,
+      by: e.actor,
+      action: e.action,
+      reason: e.reason,
+      details: e.details,
+      auditSeq: e.seq,
+    }));
   return {
     id: incident.id,
     externalId: incident.externalId,
@@ -48,7 +55,13 @@ function timelineDocument(audit: AuditEntry[], state: IncidentState | undefined)
   return {
     phases: audit
       .filter((e) => e.action.startsWith('phase:'))
-      .map((e) => ({ phase: e.action.slice('phase:'.length), at: e.at, actor: e.actor, reason: e.reason, auditSeq: e.seq })),
+      .map((e) => ({
+        phase: e.action.slice('phase:'.length),
+        at: e.at,
+        actor: e.actor,
+        reason: e.reason,
+        auditSeq: e.seq,
+      })),
     decisions: audit
       .filter((e) => /^(incident|announcement|filing|retention|monitoring):/.test(e.action))
       .map((e) => ({ action: e.action, at: e.at, actor: e.actor, reason: e.reason, auditSeq: e.seq })),
@@ -58,7 +71,11 @@ function timelineDocument(audit: AuditEntry[], state: IncidentState | undefined)
 }
 
 /** Every notice version, per locale and channel, as the template wrote it for a made-up person. */
-function noticeFiles(incident: IncidentRecord, audit: AuditEntry[], state: IncidentState | undefined): PackFile[] {
+function noticeFiles(
+  incident: IncidentRecord,
+  audit: AuditEntry[],
+  state: IncidentState | undefined,
+): PackFile[] {
   const versions = [
     1,
     ...audit
@@ -74,7 +91,11 @@ function noticeFiles(incident: IncidentRecord, audit: AuditEntry[], state: Incid
     for (const locale of locales) {
       let n;
       try {
-        n = write({ locale, person: { ...SAMPLE_PERSON }, noticeUrl: 'https://notice.example/n/sample-notice-link' });
+        n = write({
+          locale,
+          person: { ...SAMPLE_PERSON },
+          noticeUrl: 'https://notice.example/n/sample-notice-link',
+        });
       } catch {
         continue; // a locale the templates do not know was sent in the default language, which is here
       }
@@ -147,7 +168,9 @@ export async function packDocuments(
       atChanges: audit
         .filter((e) => e.action.startsWith('evidence:anchored:') || e.action.startsWith('judgement:'))
         .map((e) => ({ at: e.at, action: e.action, auditSeq: e.seq })),
-      note: state ? undefined : 'the incident workflow did not answer; obligations as of the last change are in the audit chain',
+      note: state
+        ? undefined
+        : 'the incident workflow did not answer; obligations as of the last change are in the audit chain',
     }),
     ...noticeFiles(incident, audit, state),
     ...(await filingFiles(ledger, incident.id)),

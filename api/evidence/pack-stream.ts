@@ -83,7 +83,9 @@ export async function evidencePack(
   const checkpoints = await ledger.listAuditCheckpoints(incident.id);
   const documents = await packDocuments(ledger, incident, audit, state);
   const announcements = await ledger.listAnnouncements(incident.id);
-  const versions = (await Promise.all(announcements.map((a) => ledger.listAnnouncementVersions(a.id)))).flat();
+  const versions = (
+    await Promise.all(announcements.map((a) => ledger.listAnnouncementVersions(a.id)))
+  ).flat();
   const summary: PackFile = {
     path: 'summary.pdf',
     data: await renderSummaryPdf({

@@ -62,7 +62,10 @@ export function evidenceRoutes(
           summary: 'The evidence pack: a signed ZIP of everything done for the incident (no contact data)',
           params: IncidentParams,
           response: {
-            200: { description: 'The pack', content: { [ZIP]: { schema: BinaryBody('The evidence pack (ZIP)') } } },
+            200: {
+              description: 'The pack',
+              content: { [ZIP]: { schema: BinaryBody('The evidence pack (ZIP)') } },
+            },
             ...errorResponses(),
           },
         },

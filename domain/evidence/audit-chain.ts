@@ -143,7 +143,12 @@ export function verifyCheckpoints(
     const fail = (message: string): ChainVerdict => ({
       ...verdict,
       ok: false,
-      broken: { id: entries.find((e) => e.seq === c.seq)?.id ?? null, seq: c.seq, problem: 'checkpoint', message },
+      broken: {
+        id: entries.find((e) => e.seq === c.seq)?.id ?? null,
+        seq: c.seq,
+        problem: 'checkpoint',
+        message,
+      },
     });
     if (!signatureValid(checkpointStatement(c), c)) {
       return fail(`the checkpoint at seq ${c.seq} does not carry a valid signature of key ${c.keyId}`);
