@@ -42,6 +42,8 @@ async function coveredRows(ledger: Ledger, incidentId: string) {
   const judgements = (await ledger.listAudit(incidentId)).filter((e) => e.action.startsWith('judgement:'));
   const digestOf = (rows: unknown[]) => sha256Hex(rows.map((r) => canonicalJson(r)).join('\n'));
   return {
+    // The facts as they stood, so every version of them is in the chain (supplements replace them).
+    facts: incident?.facts ?? null,
     factsSha256: incident ? sha256Hex(canonicalJson(incident.facts)) : null,
     deliveries: await deliveriesDigest(ledger, incidentId),
     filings: {

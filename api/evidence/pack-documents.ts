@@ -47,8 +47,28 @@ function incidentDocument(incident: IncidentRecord, audit: AuditEntry[], state: 
     facts: incident.facts,
     factsSha256: sha256Hex(canonicalJson(incident.facts)),
     versions,
+    factVersions: factVersions(audit),
     supplements: state?.supplements ?? null,
   };
+}
+
+/** Each distinct version of the facts, as the phase anchors recorded them, with when it was first seen. */
+function factVersions(audit: AuditEntry[]) {
+  const seen = new Map<
+    string,
+    { sha256: string; firstAnchoredAt: string; auditSeq: number; facts: unknown }
+  >();
+  for (const e of audit) {
+    const d = e.details as { facts?: unknown; factsSha256?: string } | null;
+    if (!e.action.startsWith('evidence:anchored:') || !d?.factsSha256 || seen.has(d.factsSha256)) continue;
+    seen.set(d.factsSha256, {
+      sha256: d.factsSha256,
+      firstAnchoredAt: e.at,
+      auditSeq: e.seq,
+      facts: d.facts,
+    });
+  }
+  return [...seen.values()];
 }
 
 function timelineDocument(audit: AuditEntry[], state: IncidentState | undefined) {
