@@ -2,7 +2,9 @@
 // never people, so workflow history stays small and free of personal data.
 import type { Phase } from '../domain/phases.js';
 import type { AssessmentCounts } from '../domain/assessment.js';
+import type { AuditSigner } from '../platform/audit-keys.js';
 import type { Ledger } from '../store/ledger.js';
+import { anchorPhase, type AuditHeadRecord } from './evidence/phase-anchor.js';
 
 export interface RecordPhaseInput {
   incidentId: string;
@@ -12,15 +14,21 @@ export interface RecordPhaseInput {
   reason?: string;
 }
 
-export function createIncidentActivities(ledger: Ledger) {
+/** `auditSigner` signs the chain head at each phase change; without it the head is returned unsigned. */
+export function createIncidentActivities(ledger: Ledger, auditSigner?: AuditSigner) {
   return {
-    /** Mirrors the workflow's phase into the ledger and the audit log, where the API and auditors read it. */
-    async recordPhase({ incidentId, phase, at, actor, reason }: RecordPhaseInput): Promise<void> {
+    /**
+     * Mirrors the workflow's phase into the ledger and the audit log, where the API and auditors read it,
+     * anchors what the phase step covered in the chain and returns the signed head.
+     */
+    async recordPhase({ incidentId, phase, at, actor, reason }: RecordPhaseInput): Promise<AuditHeadRecord> {
       await ledger.setIncidentPhase(incidentId, phase, at);
       // A retried attempt (the first one wrote, then timed out) must not enter the phase twice in the log.
       const action = `phase:${phase}`;
-      if ((await ledger.listAudit(incidentId)).some((a) => a.action === action)) return;
-      await ledger.appendAudit({ incidentId, at, actor, action, reason });
+      if (!(await ledger.listAudit(incidentId)).some((a) => a.action === action)) {
+        await ledger.appendAudit({ incidentId, at, actor, action, reason });
+      }
+      return anchorPhase(ledger, auditSigner, { incidentId, phase, at });
     },
 
     /** Audits that monitoring outlived its period because obligations were open (regime, kind, status). */

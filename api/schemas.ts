@@ -151,6 +151,9 @@ export const AuditList = z.object({
       action: z.string(),
       reason: z.string().nullable(),
       details: z.unknown().describe('What the action recorded; null when nothing'),
+      seq: z.number().describe("Position in the incident's hash chain, from 1"),
+      prevHash: z.string().describe("The previous entry's hash (64 zeros for the first)"),
+      hash: z.string().describe('SHA-256 over the RFC 8785 canonical JSON of the entry and prevHash'),
     }),
   ),
 });

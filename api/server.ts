@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { EncryptionCodec, type PayloadKeyRing } from '../platform/codec.js';
+import { auditSigner, loadAuditKeys } from '../platform/audit-keys.js';
 import type { Config } from '../platform/config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
 import { createLookupCodeSender } from '../platform/lookup-code-sender.js';
@@ -15,6 +16,7 @@ import { announcementLookupRoutes } from './routes/announcement-lookup.js';
 import { affectedUserRoutes } from './routes/affected-users.js';
 import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -74,6 +76,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
   await app.register(auditRoutes(incidentDeps, deps.apiKeys));
+  await app.register(
+    evidenceRoutes(incidentDeps, deps.apiKeys, auditSigner(loadAuditKeys(deps.config, deps.payloadKeys))),
+  );
   await app.register(supplementRoutes(incidentDeps, deps.apiKeys));
   await app.register(announcementRoutes(incidentDeps, deps.apiKeys));
   await app.register(judgementRoutes(incidentDeps, deps.apiKeys, deps.payloadKeys));

@@ -23,6 +23,9 @@ const ServiceEnv = {
   /** JSON { "<keyId>": "<base64 32 bytes>" } or a path to such a file; the active id encrypts. */
   PAYLOAD_KEYS: optionalString,
   PAYLOAD_ACTIVE_KEY_ID: optionalString,
+  /** JSON { "<keyId>": "<base64 Ed25519 seed>" } or a path; signs audit checkpoints and evidence packs. */
+  AUDIT_SIGNING_KEYS: optionalString,
+  AUDIT_SIGNING_ACTIVE_KEY_ID: optionalString,
   /** Origins allowed to call the codec endpoint (the Temporal Web UI). */
   CODEC_CORS_ORIGINS: optionalString,
   /** In development the embedded Web UI may decode without a key; production always needs one. */

@@ -6,6 +6,7 @@ import type { AnnouncementLookups } from './announcement-lookups.js';
 import type { AnnouncementVersions } from './announcement-versions.js';
 import type { AnnouncementStore } from './announcements.js';
 import type { Assessments } from './assessments.js';
+import type { AuditCheckpoints } from './audit-checkpoints.js';
 import type { AuditLog } from './audit-log.js';
 import type { DeliveryClaims } from './delivery-claims.js';
 import type { DeliveryOutcomes } from './delivery-outcomes.js';
@@ -27,7 +28,8 @@ export type { AnnouncementLookups, LookupOutcome, NewLookup, StoredLookup } from
 export type { AnnouncementRecord, AnnouncementStore, NewAnnouncement } from './announcements.js';
 export type { AnnouncementVersionRecord, AnnouncementVersions } from './announcement-versions.js';
 export type { Assessments, StoredAssessment } from './assessments.js';
-export type { AuditEntry, AuditLog, NewAuditEntry } from './audit-log.js';
+export type { AuditCheckpoint, AuditCheckpoints } from './audit-checkpoints.js';
+export type { AuditEntry, AuditHead, AuditLog, NewAuditEntry } from './audit-log.js';
 // scripts/bench.ts and scripts/harness.ts still name the channel `Channel`; the type is domain's.
 export type { NoticeChannel as Channel } from '../domain/fallback.js';
 export {
@@ -60,6 +62,7 @@ export interface Ledger
   extends
     IncidentStore,
     AuditLog,
+    AuditCheckpoints,
     AffectedPeople,
     AffectedPeopleImport,
     Assessments,

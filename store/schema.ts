@@ -123,6 +123,19 @@ export interface AuditLogTable {
   action: string;
   reason: string | null;
   details: NullableJson;
+  /** Position in the incident's chain, from 1. */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  incident_id: string;
+  seq: number;
+  head: string;
+  key_id: string;
+  signature: string;
+  signed_at: Time;
 }
 
 export interface SendQuotaTable {
@@ -141,5 +154,6 @@ export interface LedgerDatabase {
   announcements: AnnouncementsTable;
   announcement_versions: AnnouncementVersionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   send_quota: SendQuotaTable;
 }

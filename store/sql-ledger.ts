@@ -7,6 +7,7 @@ import { SqlAnnouncementLookups, type AnnouncementLookups } from './announcement
 import { SqlAnnouncements, type AnnouncementStore } from './announcements.js';
 import { SqlAnnouncementVersions, type AnnouncementVersions } from './announcement-versions.js';
 import { SqlAssessments, type Assessments } from './assessments.js';
+import { SqlAuditCheckpoints, type AuditCheckpoints } from './audit-checkpoints.js';
 import { SqlAuditLog, type AuditLog } from './audit-log.js';
 import { SqlDeliveryClaims, type DeliveryClaims } from './delivery-claims.js';
 import { SqlDeliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
@@ -26,6 +27,7 @@ export class SqlLedger implements Ledger {
   private closed = false;
   private readonly incidents: IncidentStore;
   private readonly audit: AuditLog;
+  private readonly checkpoints: AuditCheckpoints;
   private readonly people: AffectedPeople;
   private readonly imports: AffectedPeopleImport;
   private readonly assessments: Assessments;
@@ -47,6 +49,7 @@ export class SqlLedger implements Ledger {
     this.kind = flavor.name;
     this.incidents = new SqlIncidents(db, flavor);
     this.audit = new SqlAuditLog(db, flavor);
+    this.checkpoints = new SqlAuditCheckpoints(db, flavor);
     this.people = new SqlAffectedPeople(db, flavor);
     this.imports = new SqlAffectedPeopleImport(db, flavor);
     this.assessments = new SqlAssessments(db, flavor);
@@ -84,6 +87,15 @@ export class SqlLedger implements Ledger {
   }
   listAudit(...a: Args<AuditLog, 'listAudit'>) {
     return this.audit.listAudit(...a);
+  }
+  auditHead(...a: Args<AuditLog, 'auditHead'>) {
+    return this.audit.auditHead(...a);
+  }
+  recordAuditCheckpoint(...a: Args<AuditCheckpoints, 'recordAuditCheckpoint'>) {
+    return this.checkpoints.recordAuditCheckpoint(...a);
+  }
+  listAuditCheckpoints(...a: Args<AuditCheckpoints, 'listAuditCheckpoints'>) {
+    return this.checkpoints.listAuditCheckpoints(...a);
   }
 
   upsertAffectedUsers(...a: Args<AffectedPeopleImport, 'upsertAffectedUsers'>) {

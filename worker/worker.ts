@@ -6,6 +6,7 @@ import { createChannels } from '../activities/channels/index.js';
 import { createFilingActivities } from '../activities/filings.js';
 import { createDirectoryActivities, type DirectorySettings } from '../activities/directory.js';
 import { createIncidentActivities } from '../activities/incident.js';
+import { auditSigner, loadAuditKeys, type AuditKeyRing } from '../platform/audit-keys.js';
 import { createNoticeActivities } from '../activities/notices.js';
 import { loadAnnouncementSettings, type AnnouncementSettings } from '../platform/announcement-config.js';
 import { loadChannelSettings, type ChannelSettings } from '../platform/channel-config.js';
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   keys: PayloadKeyRing;
+  /** Signs audit checkpoints; from AUDIT_SIGNING_KEYS (or derived from the payload keys) when absent. */
+  auditKeys?: AuditKeyRing;
   ledger: Ledger;
   /** A prebuilt bundle (tests); otherwise the workflow code is bundled at start. */
   workflowBundle?: WorkflowBundleOption;
@@ -58,7 +61,10 @@ export async function createWorker(
     dataConverter: dataConverter(opts.keys),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createIncidentActivities(opts.ledger),
+      ...createIncidentActivities(
+        opts.ledger,
+        auditSigner(opts.auditKeys ?? loadAuditKeys(process.env, opts.keys)),
+      ),
       ...createDirectoryActivities(opts.ledger, opts.directory),
       ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
       ...createAnnouncementActivities({

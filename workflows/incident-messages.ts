@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DirectoryImportSummary } from '../activities/directory.js';
 import type { AssessmentCounts } from '../domain/assessment.js';
+import type { AuditHeadRecord } from '../domain/evidence/audit-chain.js';
 import type { DataCategory, IncidentAttributes, Severity } from '../domain/incident.js';
 import type { Judgement } from '../domain/obligations/judgement.js';
 import type { Obligation } from '../domain/obligations/engine.js';
@@ -58,6 +59,8 @@ export interface IncidentState {
    * monitoring until none is open or a person closes it acknowledging them.
    */
   monitoringPeriodEnded?: { at: string; openObligations: OpenObligation[] };
+  /** The audit chain's signed head at each phase change (hashes only), so the ledger alone cannot rewrite it. */
+  auditHeads?: AuditHeadRecord[];
   /** Counts only: the people themselves stay in the ledger. */
   assessment?: AssessmentCounts;
   assessedAt?: string;

@@ -38,7 +38,15 @@ async function enterPhase(
   state.history.push({ phase, at, by, reason });
   upsertSearchAttributes([{ key: IncidentPhaseAttribute, value: phase }]);
   refreshObligations();
-  await ledger.recordPhase({ incidentId: input.incidentId, phase, at, actor: by ?? 'system', reason });
+  const head = await ledger.recordPhase({
+    incidentId: input.incidentId,
+    phase,
+    at,
+    actor: by ?? 'system',
+    reason,
+  });
+  // Histories recorded before the chain existed return nothing here.
+  if (head) (state.auditHeads ??= []).push(head);
 }
 
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<IncidentState> {
