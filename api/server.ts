@@ -16,6 +16,7 @@ import { affectedUserRoutes } from './routes/affected-users.js';
 import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
+import { consoleRoutes } from './routes/console.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -29,6 +30,7 @@ import { noticePageRoutes } from './routes/notice-page.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
+import { whoamiRoutes } from './routes/whoami.js';
 
 export interface ApiDeps {
   config: Config;
@@ -70,6 +72,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   const channels = deps.channels ?? loadChannelSettings();
   await app.register(healthRoutes(deps.client));
+  await app.register(whoamiRoutes(deps.apiKeys));
+  await app.register(consoleRoutes());
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
