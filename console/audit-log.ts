@@ -15,12 +15,23 @@ export async function auditLog(incidentId: string): Promise<HTMLElement> {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, ...['When', 'Who', 'What', 'Reason'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...['When', 'Who', 'What', 'Reason'].map((t) => h('th', { scope: 'col' }, t))),
+        ),
         h(
           'tbody',
           {},
           ...(items as Json[]).map((a) =>
-            h('tr', {}, h('td', {}, when(a.at)), h('td', {}, a.actor), h('td', {}, a.action), h('td', {}, a.reason ?? '')),
+            h(
+              'tr',
+              {},
+              h('td', {}, when(a.at)),
+              h('td', {}, a.actor),
+              h('td', {}, a.action),
+              h('td', {}, a.reason ?? ''),
+            ),
           ),
         ),
       ),

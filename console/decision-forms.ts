@@ -1,5 +1,10 @@
 // Cancel, record a judgement, send an update: each a small form whose confirmation says what happens.
-import { JUDGEMENT_KINDS, JudgementRequest, MOMENT_KINDS, type JudgementKind } from '../domain/obligations/judgement.js';
+import {
+  JUDGEMENT_KINDS,
+  JudgementRequest,
+  MOMENT_KINDS,
+  type JudgementKind,
+} from '../domain/obligations/judgement.js';
 import { api, ApiError, type Json } from './api.js';
 import { confirmAction } from './confirm.js';
 import { h, announce } from './dom.js';
@@ -34,16 +39,26 @@ async function act(f: HTMLFormElement, path: string, body: unknown, done: Done, 
 }
 
 export function cancelForm(view: Json, done: Done): HTMLFormElement {
-  const f = form('cancel', 'Cancel the incident', 'Cancel incident…', field({ label: 'Reason', name: 'reason', kind: 'textarea', required: true }));
+  const f = form(
+    'cancel',
+    'Cancel the incident',
+    'Cancel incident…',
+    field({ label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
+  );
   f.addEventListener('submit', (e) => {
     e.preventDefault();
     const reason = valueOf(f, 'reason');
-    if (reason.length < 3) return showIssues(f, [{ path: 'reason', message: 'give a reason of at least 3 characters' }]);
+    if (reason.length < 3)
+      return showIssues(f, [{ path: 'reason', message: 'give a reason of at least 3 characters' }]);
     void confirmAction(
       'Cancel this incident?',
-      [`This cancels “${view.facts.title}”: no notice is sent to its ${count(view.assessment?.affected ?? 0)} people and the reason “${reason}” goes into the audit log. It cannot be undone.`],
+      [
+        `This cancels “${view.facts.title}”: no notice is sent to its ${count(view.assessment?.affected ?? 0)} people and the reason “${reason}” goes into the audit log. It cannot be undone.`,
+      ],
       'Cancel the incident',
-    ).then((yes) => (yes ? act(f, `/v1/incidents/${view.id}/cancel`, { reason }, done, 'Incident cancelled') : undefined));
+    ).then((yes) =>
+      yes ? act(f, `/v1/incidents/${view.id}/cancel`, { reason }, done, 'Incident cancelled') : undefined,
+    );
   });
   return f;
 }
@@ -55,9 +70,20 @@ export function judgementForm(view: Json, done: Done): HTMLFormElement {
     'Record a judgement',
     'Record judgement…',
     field({ label: 'Judgement', name: 'kind', kind: 'select', options: kinds, value: 'risk' }),
-    field({ label: 'Finding', name: 'value', kind: 'select', options: ['yes', 'no'], value: 'yes', hint: 'Moments (awareness, assessment concluded) are always yes' }),
+    field({
+      label: 'Finding',
+      name: 'value',
+      kind: 'select',
+      options: ['yes', 'no'],
+      value: 'yes',
+      hint: 'Moments (awareness, assessment concluded) are always yes',
+    }),
     field({ label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
-    field({ label: 'Effective at', name: 'effectiveAt', hint: 'Optional, ISO 8601, e.g. 2026-11-20T08:30:00Z' }),
+    field({
+      label: 'Effective at',
+      name: 'effectiveAt',
+      hint: 'Optional, ISO 8601, e.g. 2026-11-20T08:30:00Z',
+    }),
     field({ label: 'Only for regime', name: 'regime', hint: 'Optional, e.g. eu_gdpr' }),
   );
   f.addEventListener('submit', (e) => {
@@ -72,7 +98,11 @@ export function judgementForm(view: Json, done: Done): HTMLFormElement {
     };
     const parsed = JudgementRequest.safeParse(body);
     if (!parsed.success) return showIssues(f, zodIssues(parsed.error.issues));
-    const finding = MOMENT_KINDS.includes(kind) ? `at ${body.effectiveAt ?? 'now'}` : body.value ? 'yes' : 'no';
+    const finding = MOMENT_KINDS.includes(kind)
+      ? `at ${body.effectiveAt ?? 'now'}`
+      : body.value
+        ? 'yes'
+        : 'no';
     void confirmAction(
       'Record this judgement?',
       [
@@ -80,7 +110,9 @@ export function judgementForm(view: Json, done: Done): HTMLFormElement {
         'The obligations are worked out again from it; deadlines may start or change.',
       ],
       'Record judgement',
-    ).then((yes) => (yes ? act(f, `/v1/incidents/${view.id}/judgements`, body, done, 'Judgement recorded') : undefined));
+    ).then((yes) =>
+      yes ? act(f, `/v1/incidents/${view.id}/judgements`, body, done, 'Judgement recorded') : undefined,
+    );
   });
   return f;
 }
@@ -105,9 +137,13 @@ export function updateForm(view: Json, done: Done): HTMLFormElement {
     const reached = (view.assessment?.affected ?? 0) - (view.notices?.unreachable ?? 0);
     void confirmAction(
       'Send an update?',
-      [`This sends notice version ${next} with the new facts to the ${count(Math.max(0, reached))} people the first notice reached, on the same channels.`],
+      [
+        `This sends notice version ${next} with the new facts to the ${count(Math.max(0, reached))} people the first notice reached, on the same channels.`,
+      ],
       'Send the update',
-    ).then((yes) => (yes ? act(f, `/v1/incidents/${view.id}/updates`, body, done, 'Update on its way') : undefined));
+    ).then((yes) =>
+      yes ? act(f, `/v1/incidents/${view.id}/updates`, body, done, 'Update on its way') : undefined,
+    );
   });
   return f;
 }

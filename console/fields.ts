@@ -27,7 +27,11 @@ export function field(o: FieldOptions): HTMLElement {
     o.kind === 'textarea'
       ? h('textarea', { ...common, rows: 3 }, o.value ?? '')
       : o.kind === 'select'
-        ? h('select', common, ...(o.options ?? []).map((v) => h('option', { value: v, selected: v === o.value }, v)))
+        ? h(
+            'select',
+            common,
+            ...(o.options ?? []).map((v) => h('option', { value: v, selected: v === o.value }, v)),
+          )
         : h('input', { ...common, type: o.type ?? 'text', value: o.value ?? '' });
   return h(
     'div',

@@ -24,8 +24,7 @@ export function countdown(dueAt: string, now = Date.now()): { text: string; over
   s -= hr * 3600;
   const min = Math.floor(s / 60);
   s -= min * 60;
-  const parts =
-    d > 0 ? [`${d} d`, `${hr} h`] : hr > 0 ? [`${hr} h`, `${min} min`] : [`${min} min`, `${s} s`];
+  const parts = d > 0 ? [`${d} d`, `${hr} h`] : hr > 0 ? [`${hr} h`, `${min} min`] : [`${min} min`, `${s} s`];
   const span = parts.join(' ');
   return { text: overdue ? `${span} overdue` : `in ${span}`, overdue };
 }
@@ -33,7 +32,12 @@ export function countdown(dueAt: string, now = Date.now()): { text: string; over
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/:\d\d\.\d+Z$/, ' UTC');
 }
 
 export const words = (code: string): string => code.replaceAll('_', ' ');

@@ -67,7 +67,9 @@ export function incidentListView(main: HTMLElement, canOpen: boolean): void {
           h(
             'tr',
             {},
-            ...['Title', 'Phase', 'Severity', 'Affected', 'Next deadline'].map((t) => h('th', { scope: 'col' }, t)),
+            ...['Title', 'Phase', 'Severity', 'Affected', 'Next deadline'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
           ),
         ),
         tbody,

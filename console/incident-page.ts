@@ -49,9 +49,11 @@ function actions(view: Json, session: Session, refresh: () => void): HTMLElement
   if (phase === 'awaiting_approval' && may(session, 'responder', 'approver')) {
     out.push(previewPanel(view.id, may(session, 'approver'), refresh));
   }
-  if (!['closed', 'cancelled'].includes(phase) && may(session, 'approver')) out.push(judgementForm(view, refresh));
+  if (!['closed', 'cancelled'].includes(phase) && may(session, 'approver'))
+    out.push(judgementForm(view, refresh));
   if (AFTER_NOTICES.includes(phase) && may(session, 'responder')) out.push(updateForm(view, refresh));
-  if (BEFORE_NOTICES.includes(phase) && may(session, 'responder', 'approver')) out.push(cancelForm(view, refresh));
+  if (BEFORE_NOTICES.includes(phase) && may(session, 'responder', 'approver'))
+    out.push(cancelForm(view, refresh));
   return out;
 }
 

@@ -22,7 +22,10 @@ function header(session: Session | undefined): void {
   const links =
     session.role === 'regulator'
       ? [h('a', { href: '#/filings' }, 'Filings')]
-      : [h('a', { href: '#/' }, 'Incidents'), may(session, 'responder') ? h('a', { href: '#/open' }, 'Open an incident') : null];
+      : [
+          h('a', { href: '#/' }, 'Incidents'),
+          may(session, 'responder') ? h('a', { href: '#/open' }, 'Open an incident') : null,
+        ];
   show(
     top,
     h('p', { class: 'brand' }, 'Breach console'),
@@ -41,12 +44,15 @@ function route(): void {
   const hash = location.hash.replace(/^#/, '') || '/';
   if (session.role === 'regulator') {
     // Whatever the address says, a regulator key is offered its filings and nothing else.
-    void regulatorFilingsView(main, session.recipient).catch((err: unknown) => show(main, h('p', { class: 'error', role: 'alert' }, String(err))));
+    void regulatorFilingsView(main, session.recipient).catch((err: unknown) =>
+      show(main, h('p', { class: 'error', role: 'alert' }, String(err))),
+    );
     return;
   }
   const incident = /^\/incidents\/([^/]+)$/.exec(hash);
   if (incident) leave = incidentPage(main, decodeURIComponent(incident[1]!), session);
-  else if (hash === '/open' && may(session, 'responder')) openIncidentView(main, (id) => (location.hash = `#/incidents/${id}`));
+  else if (hash === '/open' && may(session, 'responder'))
+    openIncidentView(main, (id) => (location.hash = `#/incidents/${id}`));
   else incidentListView(main, may(session, 'responder'));
   document.title = `${main.querySelector('h1')?.textContent ?? 'Console'} · Breach console`;
 }

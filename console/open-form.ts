@@ -73,7 +73,12 @@ export function openIncidentView(main: HTMLElement, opened: (id: string) => void
     categories(),
     field({ label: 'Severity', name: 'severity', kind: 'select', options: SEVERITIES, value: 'high' }),
     field({ label: 'Measures taken', name: 'measuresTaken', kind: 'textarea', required: true }),
-    field({ label: 'What people should do', name: 'userActions', kind: 'textarea', hint: 'One action a line' }),
+    field({
+      label: 'What people should do',
+      name: 'userActions',
+      kind: 'textarea',
+      hint: 'One action a line',
+    }),
     field({ label: 'Contact name', name: 'contact.name', required: true }),
     field({ label: 'Contact email', name: 'contact.email', type: 'email', required: true }),
     field({ label: 'Contact phone', name: 'contact.phone', type: 'tel' }),
@@ -96,7 +101,8 @@ async function submit(form: HTMLFormElement, opened: (id: string) => void): Prom
     const answer = await api('POST', '/v1/incidents', request(form));
     opened(answer.id as string);
   } catch (err) {
-    if (err instanceof ApiError) showIssues(form, err.issues.length ? err.issues : [{ path: '', message: err.message }]);
+    if (err instanceof ApiError)
+      showIssues(form, err.issues.length ? err.issues : [{ path: '', message: err.message }]);
     else throw err;
   }
 }

@@ -25,8 +25,10 @@ export function approvalConsequences(p: Json): string[] {
     `This sends ${sendsInWords(p.channels)} to ${count(p.people)} people (notice version ${p.noticeVersion}), ` +
       `estimated cost ${usd(p.totalCostUsd)}, taking about ${duration(p.estimatedSeconds)}.`,
   ];
-  if (p.missing.unreachable > 0) lines.push(`${count(p.missing.unreachable)} people have no contact data and get no notice.`);
-  if (p.announcement.triggered) lines.push(`A public announcement is approved with the notices: ${p.announcement.why}`);
+  if (p.missing.unreachable > 0)
+    lines.push(`${count(p.missing.unreachable)} people have no contact data and get no notice.`);
+  if (p.announcement.triggered)
+    lines.push(`A public announcement is approved with the notices: ${p.announcement.why}`);
   const filings = (p.obligations as Json[]).filter((o) => o.kind === 'regulator_report').length;
   if (filings) lines.push(`${count(filings)} regulator filing(s) start with the notices.`);
   lines.push('Sent notices cannot be recalled.');
@@ -38,7 +40,11 @@ function channelsTable(p: Json): HTMLElement {
     'table',
     { id: 'preview-channels' },
     h('caption', {}, `Planned sends (${words(p.policy.mode)} of ${(p.policy.order as string[]).join(', ')})`),
-    h('thead', {}, h('tr', {}, ...['Channel', 'Sends', 'Cost', 'Time'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...['Channel', 'Sends', 'Cost', 'Time'].map((t) => h('th', { scope: 'col' }, t))),
+    ),
     h(
       'tbody',
       {},
@@ -62,23 +68,46 @@ function samples(p: Json): HTMLElement {
     {},
     h('summary', {}, 'Sample notices (a made-up person)'),
     ...(p.samples as Json[]).flatMap((s) => [
-      s.email ? h('div', {}, h('h4', {}, `${s.locale} email: ${s.email.subject}`), h('pre', {}, s.email.text)) : null,
-      s.sms ? h('div', {}, h('h4', {}, `${s.locale} SMS, ${s.sms.segments} segment(s), ${s.sms.encoding}`), h('pre', {}, s.sms.text)) : null,
-      s.push ? h('div', {}, h('h4', {}, `${s.locale} push: ${s.push.title}`), h('pre', {}, s.push.body)) : null,
+      s.email
+        ? h('div', {}, h('h4', {}, `${s.locale} email: ${s.email.subject}`), h('pre', {}, s.email.text))
+        : null,
+      s.sms
+        ? h(
+            'div',
+            {},
+            h('h4', {}, `${s.locale} SMS, ${s.sms.segments} segment(s), ${s.sms.encoding}`),
+            h('pre', {}, s.sms.text),
+          )
+        : null,
+      s.push
+        ? h('div', {}, h('h4', {}, `${s.locale} push: ${s.push.title}`), h('pre', {}, s.push.body))
+        : null,
     ]),
   );
 }
 
 function previewView(p: Json, approve: HTMLElement | null): HTMLElement[] {
   return [
-    h('p', { id: 'preview-people' }, `${count(p.people)} people; total ${usd(p.totalCostUsd)}, about ${duration(p.estimatedSeconds)}.`),
+    h(
+      'p',
+      { id: 'preview-people' },
+      `${count(p.people)} people; total ${usd(p.totalCostUsd)}, about ${duration(p.estimatedSeconds)}.`,
+    ),
     channelsTable(p),
     p.missing.unreachable ? h('p', {}, `No contact data: ${count(p.missing.unreachable)} people`) : null,
-    p.missing.judgements.length ? h('p', {}, `Judgements still needed: ${p.missing.judgements.map(words).join(', ')}`) : null,
+    p.missing.judgements.length
+      ? h('p', {}, `Judgements still needed: ${p.missing.judgements.map(words).join(', ')}`)
+      : null,
     h(
       'ul',
       {},
-      ...(p.obligations as Json[]).map((o) => h('li', {}, `${o.regime} ${words(o.kind)} to ${o.recipient}: ${words(o.status)}, due ${when(o.dueAt)}`)),
+      ...(p.obligations as Json[]).map((o) =>
+        h(
+          'li',
+          {},
+          `${o.regime} ${words(o.kind)} to ${o.recipient}: ${words(o.status)}, due ${when(o.dueAt)}`,
+        ),
+      ),
     ),
     h('p', {}, `Announcement: ${p.announcement.triggered ? 'yes' : 'no'}, ${p.announcement.why}`),
     samples(p),
@@ -86,7 +115,12 @@ function previewView(p: Json, approve: HTMLElement | null): HTMLElement[] {
   ].filter((x): x is HTMLElement => x !== null);
 }
 
-async function approveSeen(incidentId: string, p: Json, status: HTMLElement, done: () => void): Promise<void> {
+async function approveSeen(
+  incidentId: string,
+  p: Json,
+  status: HTMLElement,
+  done: () => void,
+): Promise<void> {
   if (!(await confirmAction('Approve the notices?', approvalConsequences(p), 'Approve and send'))) return;
   try {
     await api('POST', `/v1/incidents/${incidentId}/approve`, { previewHash: p.previewHash });
@@ -94,7 +128,14 @@ async function approveSeen(incidentId: string, p: Json, status: HTMLElement, don
     done();
   } catch (err) {
     const stale = err instanceof ApiError && err.code === 'preview_stale';
-    show(status, h('p', { class: 'error', role: 'alert' }, stale ? 'The affected people changed since this preview: preview again.' : (err as Error).message));
+    show(
+      status,
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        stale ? 'The affected people changed since this preview: preview again.' : (err as Error).message,
+      ),
+    );
   }
 }
 
@@ -116,5 +157,11 @@ export function previewPanel(incidentId: string, canApprove: boolean, done: () =
   };
   const button = h('button', { type: 'button', id: 'show-preview' }, 'Preview the notices');
   button.addEventListener('click', () => void load());
-  return h('section', { class: 'panel', 'aria-labelledby': 'preview-title' }, h('h2', { id: 'preview-title' }, 'Preview before approval'), button, body);
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'preview-title' },
+    h('h2', { id: 'preview-title' }, 'Preview before approval'),
+    button,
+    body,
+  );
 }

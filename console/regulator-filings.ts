@@ -6,7 +6,17 @@ import { when, words } from './format.js';
 export async function regulatorFilingsView(main: HTMLElement, recipient: string | undefined): Promise<void> {
   show(main, h('h1', {}, 'Filings'), h('p', {}, 'Loading…'));
   const { items } = await api('GET', '/v1/filings?limit=100');
-  const head = ['Filing', 'Incident', 'Regime', 'Phase', 'Status', 'Due', 'Submitted', 'Receipt', 'Acknowledged'];
+  const head = [
+    'Filing',
+    'Incident',
+    'Regime',
+    'Phase',
+    'Status',
+    'Due',
+    'Submitted',
+    'Receipt',
+    'Acknowledged',
+  ];
   show(
     main,
     h('h1', {}, 'Filings'),

@@ -10,7 +10,13 @@ export function signInView(main: HTMLElement, signedIn: (s: Session) => void): v
     { novalidate: true, 'aria-labelledby': 'sign-in-title', class: 'panel narrow' },
     h('h1', { id: 'sign-in-title' }, 'Sign in'),
     h('p', { class: 'form-error', role: 'alert', tabindex: -1 }),
-    field({ label: 'API key', name: 'key', type: 'password', required: true, hint: 'Kept in this tab only, gone when it closes' }),
+    field({
+      label: 'API key',
+      name: 'key',
+      type: 'password',
+      required: true,
+      hint: 'Kept in this tab only, gone when it closes',
+    }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
   );
   form.addEventListener('submit', (event) => {
@@ -19,12 +25,25 @@ export function signInView(main: HTMLElement, signedIn: (s: Session) => void): v
     if (!key) return showIssues(form, [{ path: 'key', message: 'enter your API key' }]);
     void api('GET', '/v1/whoami', undefined, key).then(
       (who) => {
-        const session: Session = { key, role: who.role, keyId: who.keyId, ...(who.recipient ? { recipient: who.recipient } : {}) };
+        const session: Session = {
+          key,
+          role: who.role,
+          keyId: who.keyId,
+          ...(who.recipient ? { recipient: who.recipient } : {}),
+        };
         saveSession(session);
         signedIn(session);
       },
       (err: unknown) =>
-        showIssues(form, [{ path: 'key', message: err instanceof ApiError && err.status === 401 ? 'this key is not valid' : String((err as Error).message) }]),
+        showIssues(form, [
+          {
+            path: 'key',
+            message:
+              err instanceof ApiError && err.status === 401
+                ? 'this key is not valid'
+                : String((err as Error).message),
+          },
+        ]),
     );
   });
   show(main, form);

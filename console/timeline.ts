@@ -16,8 +16,10 @@ function obligationEntry(o: Json): Entry {
     dueAt: o.dueAt,
     title: `${o.regimeName ?? o.regime}: ${words(o.kind)}${o.phase ? ` (${words(o.phase)})` : ''} to ${o.recipient}`,
     status: o.status,
-    details: [o.deadline, o.judgementsNeeded?.length ? `needs: ${o.judgementsNeeded.map(words).join(', ')}` : '']
-      .filter(Boolean),
+    details: [
+      o.deadline,
+      o.judgementsNeeded?.length ? `needs: ${o.judgementsNeeded.map(words).join(', ')}` : '',
+    ].filter(Boolean),
   };
 }
 
@@ -58,9 +60,17 @@ export function timeline(view: Json): HTMLElement {
               h(
                 'p',
                 { class: 'when' },
-                e.dueAt ? [when(e.dueAt), ' · ', FINISHED.includes(e.status) ? '' : deadline(e.dueAt)] : 'no fixed deadline',
+                e.dueAt
+                  ? [when(e.dueAt), ' · ', FINISHED.includes(e.status) ? '' : deadline(e.dueAt)]
+                  : 'no fixed deadline',
               ),
-              h('p', {}, h('strong', {}, e.title), ' ', h('span', { class: `badge status-${e.status}` }, words(e.status))),
+              h(
+                'p',
+                {},
+                h('strong', {}, e.title),
+                ' ',
+                h('span', { class: `badge status-${e.status}` }, words(e.status)),
+              ),
               e.details.length ? h('p', { class: 'hint' }, e.details.join(' · ')) : null,
             ),
           ),

@@ -8,7 +8,11 @@ function mediaType(file: File): string {
   return /\.(ndjson|jsonl)$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
 }
 
-function send(incidentId: string, file: File, progress: HTMLProgressElement): Promise<{ status: number; body: Json }> {
+function send(
+  incidentId: string,
+  file: File,
+  progress: HTMLProgressElement,
+): Promise<{ status: number; body: Json }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/affected-users`);
@@ -51,8 +55,24 @@ function resultView(body: Json): HTMLElement {
           'table',
           { class: 'errors' },
           h('caption', {}, 'Lines that were not imported'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Line'), h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Problem'))),
-          h('tbody', {}, ...errors.map((e) => h('tr', {}, h('td', {}, e.line), h('td', {}, e.field), h('td', {}, e.message)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Line'),
+              h('th', { scope: 'col' }, 'Field'),
+              h('th', { scope: 'col' }, 'Problem'),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...errors.map((e) =>
+              h('tr', {}, h('td', {}, e.line), h('td', {}, e.field), h('td', {}, e.message)),
+            ),
+          ),
         )
       : null,
   );
@@ -60,7 +80,12 @@ function resultView(body: Json): HTMLElement {
 
 /** The upload panel of an incident; `done` runs after an accepted upload so the page reloads its counts. */
 export function uploadPanel(incidentId: string, done: () => void): HTMLElement {
-  const progress = h('progress', { id: 'upload-progress', max: 1, value: 0, 'aria-label': 'Upload progress' });
+  const progress = h('progress', {
+    id: 'upload-progress',
+    max: 1,
+    value: 0,
+    'aria-label': 'Upload progress',
+  });
   const status = h('div', { id: 'upload-status' });
   const input = h('input', { type: 'file', id: 'upload-file', accept: '.csv,.ndjson,.jsonl,text/csv' });
   const start = async (file: File | undefined) => {
@@ -97,5 +122,12 @@ export function uploadPanel(incidentId: string, done: () => void): HTMLElement {
     zone.classList.remove('over');
     void start(e.dataTransfer?.files[0]);
   });
-  return h('section', { 'aria-labelledby': 'upload-title', class: 'panel' }, h('h2', { id: 'upload-title' }, 'Upload affected people'), zone, progress, status);
+  return h(
+    'section',
+    { 'aria-labelledby': 'upload-title', class: 'panel' },
+    h('h2', { id: 'upload-title' }, 'Upload affected people'),
+    zone,
+    progress,
+    status,
+  );
 }

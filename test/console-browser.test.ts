@@ -50,7 +50,9 @@ let incidentId: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium, or name another in CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium, or name another in CHROMIUM_PATH`,
+    );
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   rig = await startFanoutRig();
@@ -79,7 +81,9 @@ async function signedInContext(role: Role, colorScheme: 'light' | 'dark' = 'ligh
 async function axeViolations(page: Page) {
   await page.evaluate(AXE);
   const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
   );
   return results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
@@ -98,7 +102,10 @@ async function shownProgress(page: Page) {
 
 async function fillIncident(page: Page, discoveredAt: string): Promise<void> {
   await page.fill('#f-title', 'Console: exposed export');
-  await page.fill('#f-description', 'An export of customer records was readable from a public link for two days.');
+  await page.fill(
+    '#f-description',
+    'An export of customer records was readable from a public link for two days.',
+  );
   await page.fill('#f-discoveredAt', discoveredAt);
   await page.check('input[name=dataCategories][value=email]');
   await page.check('input[name=dataCategories][value=name]');
@@ -144,7 +151,10 @@ describe('the console', () => {
     await page.waitForSelector('#preview-channels');
     const planned = Object.fromEntries(
       await Promise.all(
-        CHANNELS.map(async (c) => [c, Number(await page.getAttribute(`#preview-channels tr[data-channel=${c}]`, 'data-sends'))]),
+        CHANNELS.map(async (c) => [
+          c,
+          Number(await page.getAttribute(`#preview-channels tr[data-channel=${c}]`, 'data-sends')),
+        ]),
       ),
     );
     expect(planned).toEqual({ email: PEOPLE.email.length, sms: PEOPLE.sms.length, push: PEOPLE.push.length });

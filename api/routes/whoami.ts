@@ -26,7 +26,11 @@ export function whoamiRoutes(keys: readonly ApiKeyEntry[]): FastifyPluginAsyncZo
       },
       async (request) => {
         const p = request.principal!;
-        return { keyId: p.keyId, role: p.role, ...(p.recipient === undefined ? {} : { recipient: p.recipient }) };
+        return {
+          keyId: p.keyId,
+          role: p.role,
+          ...(p.recipient === undefined ? {} : { recipient: p.recipient }),
+        };
       },
     );
   };
