@@ -1,5 +1,6 @@
 // The next deadline of an incident: the soonest obligation or filing still open.
 import type { Json } from './api.js';
+import { words } from './format.js';
 
 const CLOSED = ['done', 'not_required', 'submitted', 'acknowledged', 'cancelled'];
 
@@ -11,7 +12,7 @@ export interface Due {
 export function openDeadlines(view: Json): Due[] {
   const obligations = ((view.obligations ?? []) as Json[])
     .filter((o) => o.dueAt && !CLOSED.includes(o.status))
-    .map((o) => ({ dueAt: o.dueAt as string, what: `${o.regimeName ?? o.regime}: ${o.kind}` }));
+    .map((o) => ({ dueAt: o.dueAt as string, what: `${o.regimeName ?? o.regime}: ${words(o.kind)}` }));
   return obligations.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
 

@@ -133,7 +133,8 @@ export function updateForm(view: Json, done: Done): HTMLFormElement {
       measuresTaken: valueOf(f, 'measuresTaken') || undefined,
       note: valueOf(f, 'note'),
     };
-    const next = ((view.supplements as Json[] | undefined)?.length ?? 0) + 2;
+    // As the workflow numbers them: one after the last supplement, the first notice being version 1.
+    const next = (((view.supplements as Json[] | undefined)?.at(-1)?.version as number | undefined) ?? 1) + 1;
     const reached = (view.assessment?.affected ?? 0) - (view.notices?.unreachable ?? 0);
     void confirmAction(
       'Send an update?',

@@ -14,7 +14,10 @@ import { eventually } from './support/service.js';
 
 // What the page.evaluate callbacks use of the browser: the project compiles against Node's types, not the DOM's.
 declare const window: { axe: { run(context?: unknown, options?: unknown): Promise<AxeResults> } };
-declare const document: { querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }> };
+declare const document: {
+  documentElement: { scrollWidth: number };
+  querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }>;
+};
 declare class DataTransfer {
   items: { add(file: unknown): void };
 }
@@ -211,6 +214,37 @@ describe('the console', () => {
       await context.close();
     },
   );
+
+  it('shows an overdue deadline in red, and cancels only after the confirmation', async () => {
+    // Discovered five days ago with a person in Germany: the GDPR's 72 hours have run out.
+    const discoveredAt = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const id = await rig.svc.openIncident({ title: 'Console: overdue incident', discoveredAt });
+    await rig.svc.uploadAffectedUsers(id, 'userId,email,country\nod-1,od.1@example.de,DE');
+    await eventually(
+      async () =>
+        (await rig.svc.call('responder', 'GET', `/v1/incidents/${id}`)).json.assessment?.affected === 1,
+    );
+
+    const context = await signedInContext('responder');
+    const page = context.pages()[0]!;
+    const due = page.locator(`#incidents tr[data-incident="${id}"] time`);
+    await expect.poll(() => due.getAttribute('class')).toContain('overdue');
+    expect(await due.textContent()).toMatch(/overdue$/);
+
+    await page.click(`#incidents a[href="#/incidents/${id}"]`);
+    await page.fill('#f-reason', 'Opened by mistake');
+    await page.click('button:text("Cancel incident…")');
+    expect(await page.textContent('#confirm-what')).toContain('no notice is sent to its 1 people');
+    await page.click('#confirm-no');
+    expect(await rig.svc.phaseOf(id)).toBe('awaiting_approval');
+    await page.click('button:text("Cancel incident…")');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#phase[data-phase=cancelled]', { timeout: 60_000 });
+    // A phone's width: the page still fits without scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
 
   it('offers a regulator key its filings and no incident action', async () => {
     const context = await signedInContext('regulator');
