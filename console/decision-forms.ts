@@ -8,15 +8,18 @@ import {
 import { api, ApiError, type Json } from './api.js';
 import { confirmAction } from './confirm.js';
 import { h, announce } from './dom.js';
-import { field, showIssues, valueOf, zodIssues } from './fields.js';
-import { count, words } from './format.js';
+import { field, showIssues, valueOf, zodIssues, type FieldOptions } from './fields.js';
+import { people, words } from './format.js';
 
 type Done = () => void;
+
+/** Several of these forms share a page: their fields' ids carry the form's. */
+const inForm = (scope: string, o: FieldOptions) => field({ ...o, scope });
 
 function form(id: string, title: string, submitLabel: string, ...fields: HTMLElement[]): HTMLFormElement {
   return h(
     'form',
-    { novalidate: true, id, 'aria-labelledby': `${id}-title`, class: 'panel' },
+    { novalidate: true, id, 'data-scope': id, 'aria-labelledby': `${id}-title`, class: 'panel' },
     h('h2', { id: `${id}-title` }, title),
     h('p', { class: 'form-error', role: 'alert', tabindex: -1 }),
     ...fields,
@@ -43,7 +46,7 @@ export function cancelForm(view: Json, done: Done): HTMLFormElement {
     'cancel',
     'Cancel the incident',
     'Cancel incident…',
-    field({ label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
+    inForm('cancel', { label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
   );
   f.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -53,7 +56,7 @@ export function cancelForm(view: Json, done: Done): HTMLFormElement {
     void confirmAction(
       'Cancel this incident?',
       [
-        `This cancels “${view.facts.title}”: no notice is sent to its ${count(view.assessment?.affected ?? 0)} people and the reason “${reason}” goes into the audit log. It cannot be undone.`,
+        `This cancels “${view.facts.title}”: no notice is sent to its ${people(view.assessment?.affected ?? 0)} and the reason “${reason}” goes into the audit log. It cannot be undone.`,
       ],
       'Cancel the incident',
     ).then((yes) =>
@@ -69,8 +72,8 @@ export function judgementForm(view: Json, done: Done): HTMLFormElement {
     'judge',
     'Record a judgement',
     'Record judgement…',
-    field({ label: 'Judgement', name: 'kind', kind: 'select', options: kinds, value: 'risk' }),
-    field({
+    inForm('judge', { label: 'Judgement', name: 'kind', kind: 'select', options: kinds, value: 'risk' }),
+    inForm('judge', {
       label: 'Finding',
       name: 'value',
       kind: 'select',
@@ -78,13 +81,13 @@ export function judgementForm(view: Json, done: Done): HTMLFormElement {
       value: 'yes',
       hint: 'Moments (awareness, assessment concluded) are always yes',
     }),
-    field({ label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
-    field({
+    inForm('judge', { label: 'Reason', name: 'reason', kind: 'textarea', required: true }),
+    inForm('judge', {
       label: 'Effective at',
       name: 'effectiveAt',
       hint: 'Optional, ISO 8601, e.g. 2026-11-20T08:30:00Z',
     }),
-    field({ label: 'Only for regime', name: 'regime', hint: 'Optional, e.g. eu_gdpr' }),
+    inForm('judge', { label: 'Only for regime', name: 'regime', hint: 'Optional, e.g. eu_gdpr' }),
   );
   f.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -122,9 +125,9 @@ export function updateForm(view: Json, done: Done): HTMLFormElement {
     'update',
     'Send an update',
     'Send update…',
-    field({ label: 'What happened (new text)', name: 'description', kind: 'textarea' }),
-    field({ label: 'Measures taken (new text)', name: 'measuresTaken', kind: 'textarea' }),
-    field({ label: 'Note for the audit log', name: 'note', required: true }),
+    inForm('update', { label: 'What happened (new text)', name: 'description', kind: 'textarea' }),
+    inForm('update', { label: 'Measures taken (new text)', name: 'measuresTaken', kind: 'textarea' }),
+    inForm('update', { label: 'Note for the audit log', name: 'note', required: true }),
   );
   f.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -139,7 +142,7 @@ export function updateForm(view: Json, done: Done): HTMLFormElement {
     void confirmAction(
       'Send an update?',
       [
-        `This sends notice version ${next} with the new facts to the ${count(Math.max(0, reached))} people the first notice reached, on the same channels.`,
+        `This sends notice version ${next} with the new facts to the ${people(Math.max(0, reached))} the first notice reached, on the same channels.`,
       ],
       'Send the update',
     ).then((yes) =>

@@ -12,15 +12,17 @@ export interface FieldOptions {
   value?: string;
   options?: readonly string[];
   required?: boolean;
+  /** The form's id where a page shows several forms with fields of the same name. */
+  scope?: string;
 }
 
-const slug = (path: string) => path.replaceAll('.', '-');
+const slug = (path: string, scope?: string) => (scope ? `${scope}-` : '') + path.replaceAll('.', '-');
 
 /** A labelled control; its error element is `err-<path>` and the control points at it with aria-describedby. */
 export function field(o: FieldOptions): HTMLElement {
-  const id = `f-${slug(o.name)}`;
-  const hintId = `hint-${slug(o.name)}`;
-  const errId = `err-${slug(o.name)}`;
+  const id = `f-${slug(o.name, o.scope)}`;
+  const hintId = `hint-${slug(o.name, o.scope)}`;
+  const errId = `err-${slug(o.name, o.scope)}`;
   const described = [o.hint ? hintId : undefined, errId].filter(Boolean).join(' ');
   const common = { id, name: o.name, 'aria-describedby': described, required: o.required };
   const control =
@@ -59,13 +61,14 @@ export function checkedValues(form: HTMLFormElement, name: string): string[] {
 export function showIssues(form: HTMLFormElement, issues: ApiIssue[]): void {
   for (const el of form.querySelectorAll('.error')) el.textContent = '';
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const scope = form.dataset.scope;
   const unplaced: string[] = [];
   let first: HTMLElement | undefined;
   for (const issue of issues) {
     const parts = issue.path.split('.').filter(Boolean);
     let err: HTMLElement | null = null;
     while (parts.length && !err) {
-      err = form.querySelector<HTMLElement>(`#err-${slug(parts.join('.'))}`);
+      err = form.querySelector<HTMLElement>(`#err-${slug(parts.join('.'), scope)}`);
       if (!err) parts.pop();
     }
     if (!err) {

@@ -3,6 +3,7 @@
 const numbers = new Intl.NumberFormat('en');
 
 export const count = (n: number): string => numbers.format(n);
+export const people = (n: number): string => `${count(n)} ${n === 1 ? 'person' : 'people'}`;
 export const usd = (n: number): string =>
   new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(n);
 

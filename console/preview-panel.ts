@@ -3,7 +3,7 @@
 import { api, ApiError, type Json } from './api.js';
 import { confirmAction } from './confirm.js';
 import { h, show, announce } from './dom.js';
-import { count, duration, usd, when, words } from './format.js';
+import { count, duration, people, usd, when, words } from './format.js';
 
 const NOUNS: Record<string, [string, string]> = {
   email: ['email', 'emails'],
@@ -22,11 +22,11 @@ export function sendsInWords(channels: Json[]): string {
 
 export function approvalConsequences(p: Json): string[] {
   const lines = [
-    `This sends ${sendsInWords(p.channels)} to ${count(p.people)} people (notice version ${p.noticeVersion}), ` +
+    `This sends ${sendsInWords(p.channels)} to ${people(p.people)} (notice version ${p.noticeVersion}), ` +
       `estimated cost ${usd(p.totalCostUsd)}, taking about ${duration(p.estimatedSeconds)}.`,
   ];
   if (p.missing.unreachable > 0)
-    lines.push(`${count(p.missing.unreachable)} people have no contact data and get no notice.`);
+    lines.push(`${people(p.missing.unreachable)} without contact data get no notice.`);
   if (p.announcement.triggered)
     lines.push(`A public announcement is approved with the notices: ${p.announcement.why}`);
   const filings = (p.obligations as Json[]).filter((o) => o.kind === 'regulator_report').length;
@@ -91,10 +91,10 @@ function previewView(p: Json, approve: HTMLElement | null): HTMLElement[] {
     h(
       'p',
       { id: 'preview-people' },
-      `${count(p.people)} people; total ${usd(p.totalCostUsd)}, about ${duration(p.estimatedSeconds)}.`,
+      `${people(p.people)}; total ${usd(p.totalCostUsd)}, about ${duration(p.estimatedSeconds)}.`,
     ),
     channelsTable(p),
-    p.missing.unreachable ? h('p', {}, `No contact data: ${count(p.missing.unreachable)} people`) : null,
+    p.missing.unreachable ? h('p', {}, `No contact data: ${people(p.missing.unreachable)}`) : null,
     p.missing.judgements.length
       ? h('p', {}, `Judgements still needed: ${p.missing.judgements.map(words).join(', ')}`)
       : null,

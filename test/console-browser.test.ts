@@ -196,7 +196,13 @@ describe('the console', () => {
       expect(final.find((x) => x.channel === c)?.sent, c).toBe(received[c].length);
       expect(new Set(received[c]), c).toEqual(new Set(PEOPLE[c]));
     }
-    await ap.waitForSelector('#audit tbody tr');
+    // A judgement, behind its confirmation, lands in the audit log signed with the approver's key.
+    await ap.selectOption('#f-judge-kind', 'risk');
+    await ap.fill('#f-judge-reason', 'Contact data of customers was exposed');
+    await ap.click('button:text("Record judgement…")');
+    expect(await ap.textContent('#confirm-what')).toContain('“risk: yes” for every regime');
+    await ap.click('#confirm-yes');
+    await ap.waitForSelector('#audit td:text("judgement:risk")', { timeout: 60_000 });
     if (process.env.SAVE_SCREENSHOTS === '1') await ap.screenshot({ path: SCREENSHOT, fullPage: true });
     await approver.close();
   }, 420_000);
@@ -232,9 +238,9 @@ describe('the console', () => {
     expect(await due.textContent()).toMatch(/overdue$/);
 
     await page.click(`#incidents a[href="#/incidents/${id}"]`);
-    await page.fill('#f-reason', 'Opened by mistake');
+    await page.fill('#f-cancel-reason', 'Opened by mistake');
     await page.click('button:text("Cancel incident…")');
-    expect(await page.textContent('#confirm-what')).toContain('no notice is sent to its 1 people');
+    expect(await page.textContent('#confirm-what')).toContain('no notice is sent to its 1 person');
     await page.click('#confirm-no');
     expect(await rig.svc.phaseOf(id)).toBe('awaiting_approval');
     await page.click('button:text("Cancel incident…")');
