@@ -28,9 +28,10 @@ function filingEntry(f: Json): Entry {
   const ack = f.acknowledgement?.reference;
   return {
     dueAt: f.dueAt,
-    title: `Filing ${f.id}: ${f.regime} ${words(f.phase ?? '')} to ${f.recipient ?? 'regulator'}`,
+    title: `Filing: ${f.regime} ${words(f.phase ?? '')} to ${f.recipient && f.recipient !== 'none' ? f.recipient : 'a recipient not yet known'}`,
     status: f.status,
     details: [
+      f.id,
       f.submittedAt ? `submitted ${when(f.submittedAt)}` : '',
       receipt ? `receipt ${receipt}` : '',
       ack ? `acknowledged, reference ${ack}` : '',

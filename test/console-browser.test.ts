@@ -15,6 +15,7 @@ import { eventually } from './support/service.js';
 // What the page.evaluate callbacks use of the browser: the project compiles against Node's types, not the DOM's.
 declare const window: { axe: { run(context?: unknown, options?: unknown): Promise<AxeResults> } };
 declare const document: {
+  querySelector(s: string): { value: number; max: number } | null;
   documentElement: { scrollWidth: number };
   querySelectorAll(s: string): Iterable<{ getAttribute(n: string): string | null }>;
 };
@@ -147,6 +148,13 @@ describe('the console', () => {
     await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: drop });
     await page.waitForSelector('#upload-result');
     expect(await page.textContent('#upload-result')).toContain('4 rows accepted');
+    // The bar followed XMLHttpRequest's upload progress to the whole file.
+    const bar = await page.evaluate(() => {
+      const el = document.querySelector('#upload-progress');
+      return { value: el?.value, max: el?.max };
+    });
+    expect(bar.max).toBe(Buffer.byteLength(CSV));
+    expect(bar.value).toBe(bar.max);
     expect(await page.textContent('#upload-result table')).toMatch(/6\s*email/);
     await expect.poll(() => page.textContent('#affected'), { timeout: 60_000 }).toBe('4');
 
