@@ -261,6 +261,14 @@ describe('the console', () => {
   });
 
   it('offers a regulator key its filings and no incident action', async () => {
+    const stranger = await browser.newContext();
+    const sp = await stranger.newPage();
+    await sp.goto(`${origin}/console`);
+    await sp.fill('#f-key', 'not-a-key');
+    await sp.click('button[type=submit]');
+    await expect.poll(() => sp.textContent('#err-key')).toBe('this key is not valid');
+    await stranger.close();
+
     const context = await signedInContext('regulator');
     const page = context.pages()[0]!;
     await page.waitForSelector('#filings');
