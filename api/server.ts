@@ -18,6 +18,7 @@ import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { codecRoutes } from './routes/codec.js';
+import { consoleRoutes } from './routes/console.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -31,6 +32,7 @@ import { noticePageRoutes } from './routes/notice-page.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
+import { whoamiRoutes } from './routes/whoami.js';
 
 export interface ApiDeps {
   config: Config;
@@ -72,6 +74,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   const channels = deps.channels ?? loadChannelSettings();
   await app.register(healthRoutes(deps.client));
+  await app.register(whoamiRoutes(deps.apiKeys));
+  await app.register(consoleRoutes());
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
