@@ -125,92 +125,81 @@ function headcountOf(
     .map(([, n]) => n);
 }
 
-/**
- * Three-valued evaluation: a missing judgement or a missing assessment makes a leaf `unknown`, and `all`/`any`
- * follow Kleene logic, so a known `no` in an `all` settles the answer even while a judgement is still open.
- */
-export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
-  if ('all' in c || 'any' in c) {
-    const parts = ('all' in c ? c.all : c.any).map((x) => evaluate(x, ctx));
-    const decisive = 'all' in c ? 'no' : 'yes';
-    const settled = parts.filter((p) => p.truth === decisive);
-    if (settled.length > 0)
-      return {
-        truth: decisive,
-        missing: [],
-        needsAssessment: false,
-        because: settled.flatMap((p) => p.because),
-      };
-    const open = parts.filter((p) => p.truth === 'unknown');
-    if (open.length > 0) {
-      return {
-        truth: 'unknown',
-        missing: [...new Set(open.flatMap((p) => p.missing))],
-        needsAssessment: open.some((p) => p.needsAssessment),
-        because: open.flatMap((p) => p.because),
-      };
-    }
+type Of<K extends string> = Extract<Condition, Record<K, unknown>>;
+
+function evaluateCombination(c: Of<'all'> | Of<'any'>, ctx: ConditionContext): Evaluation {
+  const parts = ('all' in c ? c.all : c.any).map((x) => evaluate(x, ctx));
+  const decisive = 'all' in c ? 'no' : 'yes';
+  const settled = parts.filter((p) => p.truth === decisive);
+  if (settled.length > 0)
     return {
-      truth: 'all' in c ? 'yes' : 'no',
+      truth: decisive,
       missing: [],
       needsAssessment: false,
-      because: parts.flatMap((p) => p.because),
+      because: settled.flatMap((p) => p.because),
+    };
+  const open = parts.filter((p) => p.truth === 'unknown');
+  if (open.length > 0) {
+    return {
+      truth: 'unknown',
+      missing: [...new Set(open.flatMap((p) => p.missing))],
+      needsAssessment: open.some((p) => p.needsAssessment),
+      because: open.flatMap((p) => p.because),
     };
   }
-  const text = describeCondition(c, ctx.regime);
-  if ('not' in c) {
-    const inner = evaluate(c.not, ctx);
-    const truth: Truth = inner.truth === 'unknown' ? 'unknown' : inner.truth === 'yes' ? 'no' : 'yes';
-    return { ...inner, truth, because: [text] };
+  return {
+    truth: 'all' in c ? 'yes' : 'no',
+    missing: [],
+    needsAssessment: false,
+    because: parts.flatMap((p) => p.because),
+  };
+}
+
+function evaluateHeadcount(c: Of<'headcount'>, ctx: ConditionContext, text: string): Evaluation {
+  if (!ctx.counts)
+    return { truth: 'unknown', missing: [], needsAssessment: true, because: [`${text} (not yet counted)`] };
+  const values = headcountOf(c, ctx, ctx.counts);
+  if (
+    values.length === 0 &&
+    c.headcount.scope === 'each_region' &&
+    territoryCount(ctx.regime, ctx.counts) > 0
+  ) {
+    // People are counted for the country but not per region: the per-region duty is open, not absent.
+    return {
+      truth: 'unknown',
+      missing: [],
+      needsAssessment: true,
+      because: [`${text} (no per-region counts)`],
+    };
   }
-  if ('headcount' in c) {
-    if (!ctx.counts)
-      return { truth: 'unknown', missing: [], needsAssessment: true, because: [`${text} (not yet counted)`] };
-    const values = headcountOf(c, ctx, ctx.counts);
-    if (
-      values.length === 0 &&
-      c.headcount.scope === 'each_region' &&
-      territoryCount(ctx.regime, ctx.counts) > 0
-    ) {
-      // People are counted for the country but not per region: the per-region duty is open, not absent.
-      return {
-        truth: 'unknown',
-        missing: [],
-        needsAssessment: true,
-        because: [`${text} (no per-region counts)`],
-      };
-    }
-    const hit = values.some((n) => compare(n, c.headcount.op, c.headcount.value));
-    const shown = values.length === 0 ? 0 : Math.max(...values);
-    return leaf(hit ? 'yes' : 'no', `${text} (counted ${formatCount(shown)})`);
+  const hit = values.some((n) => compare(n, c.headcount.op, c.headcount.value));
+  const shown = values.length === 0 ? 0 : Math.max(...values);
+  return leaf(hit ? 'yes' : 'no', `${text} (counted ${formatCount(shown)})`);
+}
+
+function evaluateAttribute(c: Of<'attribute'>, ctx: ConditionContext, text: string): Evaluation {
+  const a = c.attribute;
+  if ('in' in a) {
+    const actual = String(ctx.attributes[a.name]);
+    return a.in.includes(actual)
+      ? leaf('yes', text)
+      : leaf('no', `${a.name} is ${actual}, not ${a.in.join('/')}`);
   }
-  if ('dataCategories' in c) {
-    const found = c.dataCategories.anyOf.filter((d) => ctx.dataCategories.includes(d));
-    return found.length > 0
-      ? leaf('yes', `data includes ${found.join('/')}`)
-      : leaf('no', `data includes none of ${c.dataCategories.anyOf.join('/')}`);
+  if ('equals' in a) {
+    const hit = ctx.attributes[a.name] === a.equals;
+    const words = ATTRIBUTE_WORDS[a.name];
+    const actualText = words
+      ? ctx.attributes[a.name]
+        ? words[0]
+        : words[1]
+      : `${a.name} is ${ctx.attributes[a.name]}`;
+    return leaf(hit ? 'yes' : 'no', actualText);
   }
-  if ('attribute' in c) {
-    const a = c.attribute;
-    if ('in' in a) {
-      const actual = String(ctx.attributes[a.name]);
-      return a.in.includes(actual)
-        ? leaf('yes', text)
-        : leaf('no', `${a.name} is ${actual}, not ${a.in.join('/')}`);
-    }
-    if ('equals' in a) {
-      const hit = ctx.attributes[a.name] === a.equals;
-      const words = ATTRIBUTE_WORDS[a.name];
-      const actualText = words
-        ? ctx.attributes[a.name]
-          ? words[0]
-          : words[1]
-        : `${a.name} is ${ctx.attributes[a.name]}`;
-      return leaf(hit ? 'yes' : 'no', actualText);
-    }
-    const loss = ctx.attributes.estimatedDirectLossCny ?? 0;
-    return leaf(compare(loss, a.op, a.value) ? 'yes' : 'no', `${text} (estimated ¥${formatCount(loss)})`);
-  }
+  const loss = ctx.attributes.estimatedDirectLossCny ?? 0;
+  return leaf(compare(loss, a.op, a.value) ? 'yes' : 'no', `${text} (estimated ¥${formatCount(loss)})`);
+}
+
+function evaluateJudgement(c: Of<'judgement'>, ctx: ConditionContext): Evaluation {
   const { kind, equals, ifMissing, own } = c.judgement;
   const j = currentJudgement(ctx.judgements, kind, ctx.regime.id, own === true);
   if (!j) {
@@ -218,20 +207,37 @@ export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
       const assumed = ifMissing === 'true';
       return leaf(assumed === equals ? 'yes' : 'no', `no ${humanKind(kind)} judgement recorded`);
     }
-    return {
-      truth: 'unknown',
-      missing: [kind],
-      needsAssessment: false,
-      because: [
-        own
-          ? `waiting for a ${humanKind(kind)} judgement recorded for ${ctx.regime.id}`
-          : `waiting for a ${humanKind(kind)} judgement`,
-      ],
-    };
+    const waiting = own
+      ? `waiting for a ${humanKind(kind)} judgement recorded for ${ctx.regime.id}`
+      : `waiting for a ${humanKind(kind)} judgement`;
+    return { truth: 'unknown', missing: [kind], needsAssessment: false, because: [waiting] };
   }
   const verdict = j.value ? humanKind(kind) : `not ${humanKind(kind)}`;
   return leaf(
     j.value === equals ? 'yes' : 'no',
     `judged ${verdict} by ${j.decidedBy} at ${j.decidedAt}: ${j.reason}`,
   );
+}
+
+/**
+ * Three-valued evaluation: a missing judgement or a missing assessment makes a leaf `unknown`, and `all`/`any`
+ * follow Kleene logic, so a known `no` in an `all` settles the answer even while a judgement is still open.
+ */
+export function evaluate(c: Condition, ctx: ConditionContext): Evaluation {
+  if ('all' in c || 'any' in c) return evaluateCombination(c, ctx);
+  const text = describeCondition(c, ctx.regime);
+  if ('not' in c) {
+    const inner = evaluate(c.not, ctx);
+    const truth: Truth = inner.truth === 'unknown' ? 'unknown' : inner.truth === 'yes' ? 'no' : 'yes';
+    return { ...inner, truth, because: [text] };
+  }
+  if ('headcount' in c) return evaluateHeadcount(c, ctx, text);
+  if ('dataCategories' in c) {
+    const found = c.dataCategories.anyOf.filter((d) => ctx.dataCategories.includes(d));
+    return found.length > 0
+      ? leaf('yes', `data includes ${found.join('/')}`)
+      : leaf('no', `data includes none of ${c.dataCategories.anyOf.join('/')}`);
+  }
+  if ('attribute' in c) return evaluateAttribute(c, ctx, text);
+  return evaluateJudgement(c, ctx);
 }

@@ -73,6 +73,80 @@ const gdprRegisterFields = [
 
 const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
 
+type ObligationInput = RegimeInput['obligations'][number];
+
+function gdprRegulatorReport(authority: string): ObligationInput {
+  return {
+    kind: 'regulator_report',
+    phase: 'notification',
+    recipient: authority,
+    // Art. 33(1): notify unless the breach is unlikely to result in a risk; someone must make that call.
+    // A high-risk finding implies a risk and settles this too; a finding of no risk settles it the other way.
+    when: {
+      all: [
+        { not: { judgement: { kind: 'risk', equals: false, ifMissing: 'true' } } },
+        {
+          any: [
+            { judgement: { kind: 'risk', equals: true } },
+            { judgement: { kind: 'high_risk', equals: true } },
+          ],
+        },
+      ],
+    },
+    clock: awarenessClock,
+    deadline: {
+      unit: 'hours',
+      amount: 72,
+      text: 'without undue delay, at the latest 72 hours after awareness',
+    },
+    fields: [...gdprReportFields],
+    fieldsIfLate: ['reasons_for_delay'],
+    note: 'Art. 33(4): information not yet available may follow in phases without undue further delay.',
+  };
+}
+
+const gdprIndividualNotice: ObligationInput = {
+  kind: 'individual_notice',
+  phase: 'notification',
+  recipient: 'affected people',
+  // Art. 34(3)(a): not needed when the data is unintelligible to anyone not authorised to see it.
+  when: {
+    all: [
+      { judgement: { kind: 'high_risk', equals: true } },
+      { attribute: { name: 'dataEncrypted', equals: false } },
+    ],
+  },
+  clock: awarenessClock,
+  deadline: { unit: 'none', text: 'without undue delay' },
+  fields: [...gdprNoticeFields],
+};
+
+const gdprPublicNotice: ObligationInput = {
+  kind: 'public_notice',
+  phase: 'notification',
+  recipient: 'the public (replaces individual notice)',
+  when: {
+    all: [
+      { judgement: { kind: 'high_risk', equals: true } },
+      { attribute: { name: 'dataEncrypted', equals: false } },
+      { judgement: { kind: 'disproportionate_effort', equals: true, ifMissing: 'false' } },
+    ],
+  },
+  clock: awarenessClock,
+  deadline: { unit: 'none', text: 'without undue delay' },
+  fields: [...gdprNoticeFields, 'check_if_affected'],
+  note: 'Art. 34(3)(c): a public communication informing people equally effectively.',
+};
+
+const gdprRegister: ObligationInput = {
+  kind: 'register_entry',
+  phase: 'record',
+  recipient: 'internal breach register (shown to the authority on request)',
+  clock: { from: 'discovery' },
+  deadline: { unit: 'none', text: 'for every breach, notified or not' },
+  fields: [...gdprRegisterFields],
+};
+
 function gdprLike(
   id: string,
   name: string,
@@ -84,74 +158,7 @@ function gdprLike(
     id,
     name,
     applies: { people: { countries, label } },
-    obligations: [
-      {
-        kind: 'regulator_report',
-        phase: 'notification',
-        recipient: authority,
-        // Art. 33(1): notify unless the breach is unlikely to result in a risk; someone must make that call.
-        // A high-risk finding implies a risk and settles this too; a finding of no risk settles it the other way.
-        when: {
-          all: [
-            { not: { judgement: { kind: 'risk', equals: false, ifMissing: 'true' } } },
-            {
-              any: [
-                { judgement: { kind: 'risk', equals: true } },
-                { judgement: { kind: 'high_risk', equals: true } },
-              ],
-            },
-          ],
-        },
-        clock: awarenessClock,
-        deadline: {
-          unit: 'hours',
-          amount: 72,
-          text: 'without undue delay, at the latest 72 hours after awareness',
-        },
-        fields: [...gdprReportFields],
-        fieldsIfLate: ['reasons_for_delay'],
-        note: 'Art. 33(4): information not yet available may follow in phases without undue further delay.',
-      },
-      {
-        kind: 'individual_notice',
-        phase: 'notification',
-        recipient: 'affected people',
-        // Art. 34(3)(a): not needed when the data is unintelligible to anyone not authorised to see it.
-        when: {
-          all: [
-            { judgement: { kind: 'high_risk', equals: true } },
-            { attribute: { name: 'dataEncrypted', equals: false } },
-          ],
-        },
-        clock: awarenessClock,
-        deadline: { unit: 'none', text: 'without undue delay' },
-        fields: [...gdprNoticeFields],
-      },
-      {
-        kind: 'public_notice',
-        phase: 'notification',
-        recipient: 'the public (replaces individual notice)',
-        when: {
-          all: [
-            { judgement: { kind: 'high_risk', equals: true } },
-            { attribute: { name: 'dataEncrypted', equals: false } },
-            { judgement: { kind: 'disproportionate_effort', equals: true, ifMissing: 'false' } },
-          ],
-        },
-        clock: awarenessClock,
-        deadline: { unit: 'none', text: 'without undue delay' },
-        fields: [...gdprNoticeFields, 'check_if_affected'],
-        note: 'Art. 34(3)(c): a public communication informing people equally effectively.',
-      },
-      {
-        kind: 'register_entry',
-        phase: 'record',
-        recipient: 'internal breach register (shown to the authority on request)',
-        clock: { from: 'discovery' },
-        deadline: { unit: 'none', text: 'for every breach, notified or not' },
-        fields: [...gdprRegisterFields],
-      },
-    ],
+    obligations: [gdprRegulatorReport(authority), gdprIndividualNotice, gdprPublicNotice, gdprRegister],
     substituteNotice: [
       {
         anyOf: [{ judgement: 'disproportionate_effort' }],
