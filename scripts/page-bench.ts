@@ -53,7 +53,16 @@ function withoutLedgerWrites(ledger: Ledger): void {
   ledger.recordDeliveryOutcomes = async (items) => items.map(() => 'accepted' as const);
 }
 
-async function main(): Promise<void> {
+interface BenchOptions {
+  channel: 'push' | 'sms';
+  people: number;
+  rounds: number;
+  window: number;
+  skipLedgerWrites: boolean;
+  only: 'pages' | 'loop' | undefined;
+}
+
+function options(): BenchOptions {
   const { values } = parseArgs({
     options: {
       channel: { type: 'string', default: 'push' },
@@ -66,17 +75,30 @@ async function main(): Promise<void> {
     },
   });
   if (values.channel !== 'push' && values.channel !== 'sms') throw new Error('--channel is push or sms');
-  const channel: 'push' | 'sms' = values.channel;
-  const people = Number(values.people);
-  const window = Number(values.window);
+  const only = values.only;
+  if (only !== undefined && only !== 'pages' && only !== 'loop') throw new Error('--only is pages or loop');
+  return {
+    channel: values.channel,
+    people: Number(values.people),
+    rounds: Number(values.rounds),
+    window: Number(values.window),
+    skipLedgerWrites: values['skip-ledger-writes'] === true,
+    only,
+  };
+}
+
+async function startServersChild() {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--servers'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const { fcm, twilio } = JSON.parse(
+  const servers = JSON.parse(
     await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)),
   ) as LocalServers;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'page-bench-'));
-  const settings = loadChannelSettings({
+  return { child, servers };
+}
+
+function benchSettings({ fcm, twilio }: LocalServers) {
+  return loadChannelSettings({
     NODE_ENV: 'development',
     NOTICE_LINK_SECRET: 'page-bench-'.padEnd(64, 'x'),
     NOTICE_BASE_URL: 'https://notify.acme.example',
@@ -90,40 +112,83 @@ async function main(): Promise<void> {
     TWILIO_API_BASE_URL: twilio.url,
     TWILIO_STATUS_CALLBACK_URL: 'https://notify.acme.example/webhooks/twilio/status',
   });
+}
+
+async function seedIncident(ledger: Ledger, { people, channel }: BenchOptions): Promise<string> {
+  const { incident } = await ledger.createIncident({
+    facts: OpenIncidentRequest.parse({ ...BENCH_INCIDENT, severity: 'high' }),
+    createdBy: 'page-bench',
+  });
+  const random = seededRandom(1);
+  const mix = { push: channel === 'push' ? 1 : 0, sms: channel === 'sms' ? 1 : 0, email: 0 };
+  const affected = Array.from({ length: people }, (_, i) => benchPerson(i, random, mix));
+  for (let i = 0; i < people; i += 1000) {
+    await ledger.upsertAffectedUsers(incident.id, affected.slice(i, i + 1000));
+  }
+  return incident.id;
+}
+
+async function cpuPerNotice(people: number, fn: () => Promise<void>) {
+  const before = process.cpuUsage();
+  const started = Date.now();
+  await fn();
+  const used = process.cpuUsage(before);
+  return { micros: (used.user + used.system) / people, rate: people / ((Date.now() - started) / 1000) };
+}
+
+/** Rounds of pages against the loop, each measured alone; prints each round and the median ratio. */
+async function measure(
+  o: BenchOptions,
+  sendPages: (version: number) => Promise<void>,
+  loop: () => Promise<void>,
+) {
+  const none = { micros: NaN, rate: NaN };
+  if (o.only !== 'pages') await loop();
+  if (o.only !== 'loop') await sendPages(1);
+  const ratios: number[] = [];
+  for (let round = 1; round <= o.rounds; round++) {
+    const page = o.only === 'loop' ? none : await cpuPerNotice(o.people, () => sendPages(round + 1));
+    const bare = o.only === 'pages' ? none : await cpuPerNotice(o.people, loop);
+    ratios.push(page.micros / bare.micros);
+    console.log(
+      `  round ${round}: pages ${page.micros.toFixed(0)} µs of CPU per notice (${page.rate.toFixed(0)}/s), ` +
+        `loop ${bare.micros.toFixed(0)} µs (${bare.rate.toFixed(0)}/s), ratio ${(page.micros / bare.micros).toFixed(2)}`,
+    );
+  }
+  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+  console.log(`  median CPU per notice, pages against the loop: ${median.toFixed(2)}`);
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const { channel, people, window } = o;
+  const { child, servers } = await startServersChild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'page-bench-'));
+  const settings = benchSettings(servers);
   const channels = createChannels(settings.channels);
   const ledger = await openLedger({ dataDir });
   try {
-    const { incident } = await ledger.createIncident({
-      facts: OpenIncidentRequest.parse({ ...BENCH_INCIDENT, severity: 'high' }),
-      createdBy: 'page-bench',
-    });
-    const random = seededRandom(1);
-    const affected = Array.from({ length: people }, (_, i) =>
-      benchPerson(i, random, { push: channel === 'push' ? 1 : 0, sms: channel === 'sms' ? 1 : 0, email: 0 }),
-    );
-    for (let i = 0; i < people; i += 1000) {
-      await ledger.upsertAffectedUsers(incident.id, affected.slice(i, i + 1000));
-    }
-    if (values['skip-ledger-writes']) withoutLedgerWrites(ledger);
+    const incidentId = await seedIncident(ledger, o);
+    if (o.skipLedgerWrites) withoutLedgerWrites(ledger);
     const activities = createNoticeActivities({ ledger, channels, settings });
     const { pages } = await activities.planNoticePages({
-      incidentId: incident.id,
+      incidentId,
       pageSize: settings.fanout.pageSize,
       pages: Number.MAX_SAFE_INTEGER,
       reachableBy: channel,
     });
-
     // Each round is a new notice version, so every notice is claimed afresh.
     const sendPages = async (noticeVersion: number) => {
       const queue: NoticePage[] = [...pages];
       const env = new MockActivityEnvironment();
+      const policy = { mode: 'all' as const, order: [channel] };
       await Promise.all(
         Array.from({ length: window }, async () => {
           for (let page = queue.shift(); page; page = queue.shift()) {
             await env.run(activities.sendNoticePage, {
-              incidentId: incident.id,
+              incidentId,
               noticeVersion,
-              policy: { mode: 'all' as const, order: [channel] },
+              policy,
               page,
               lane: [channel],
             });
@@ -133,38 +198,13 @@ async function main(): Promise<void> {
     };
     // The bench's ceiling loop: the run's notices through the same channel, as fast as it sends.
     const samples = sampleNotices(settings, 60);
-    const loop = async () => {
-      await ceiling(channels, samples, channel, people);
-    };
-    const cpuPerNotice = async (fn: () => Promise<void>) => {
-      const before = process.cpuUsage();
-      const started = Date.now();
-      await fn();
-      const used = process.cpuUsage(before);
-      return { micros: (used.user + used.system) / people, rate: people / ((Date.now() - started) / 1000) };
-    };
-
     console.log(
       `page bench: ${people.toLocaleString('en-US')} ${channel === 'push' ? 'pushes' : 'SMS'}, pages of ${settings.fanout.pageSize}, ` +
-        `${window} at once${values['skip-ledger-writes'] ? ', ledger writes skipped' : ''}`,
+        `${window} at once${o.skipLedgerWrites ? ', ledger writes skipped' : ''}`,
     );
-    const only = values.only;
-    if (only !== undefined && only !== 'pages' && only !== 'loop') throw new Error('--only is pages or loop');
-    const none = { micros: NaN, rate: NaN };
-    if (only !== 'pages') await loop();
-    if (only !== 'loop') await sendPages(1);
-    const ratios: number[] = [];
-    for (let round = 1; round <= Number(values.rounds); round++) {
-      const page = only === 'loop' ? none : await cpuPerNotice(() => sendPages(round + 1));
-      const bare = only === 'pages' ? none : await cpuPerNotice(loop);
-      ratios.push(page.micros / bare.micros);
-      console.log(
-        `  round ${round}: pages ${page.micros.toFixed(0)} µs of CPU per notice (${page.rate.toFixed(0)}/s), ` +
-          `loop ${bare.micros.toFixed(0)} µs (${bare.rate.toFixed(0)}/s), ratio ${(page.micros / bare.micros).toFixed(2)}`,
-      );
-    }
-    const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
-    console.log(`  median CPU per notice, pages against the loop: ${median.toFixed(2)}`);
+    await measure(o, sendPages, async () => {
+      await ceiling(channels, samples, channel, people);
+    });
   } finally {
     await channels.close();
     await ledger.close();
