@@ -3,6 +3,7 @@
 // and the reconciliation finds and repairs counts that drifted.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileNoticeCounts } from '../activities/notices/reconcile.js';
 import type { Ledger } from '../store/ledger.js';
 import type { SqlLedger } from '../store/sql-ledger.js';
 import { newIncident, openTestStore, STORE_KINDS, type TestStore } from './support/stores.js';
@@ -105,6 +106,22 @@ describe.each(STORE_KINDS)('delivery counts on %s', (kind) => {
       ]),
     );
     await expectCountsEqualRows(ledger, id);
+
+    // The fan-out's reconciliation logs and audits a drift with the counts only.
+    await sql`update delivery_counts set n = n - 2 where incident_id = ${id} and status = 'claimed' and slot = 0`.execute(
+      db,
+    );
+    const warnings: unknown[] = [];
+    const result = await reconcileNoticeCounts(ledger, id, { warn: (m, meta) => warnings.push({ m, meta }) });
+    expect(result.drift).toHaveLength(1);
+    expect(JSON.stringify(warnings)).toContain('"rows":5,"kept":3');
+    expect(JSON.stringify(warnings)).not.toMatch(/u00\d/);
+    const audit = await ledger.listAudit(id);
+    expect(audit.map((a) => a.action)).toContain('notices:counts-repaired');
+    expect(await reconcileNoticeCounts(ledger, id, { warn: (m) => warnings.push(m) })).toMatchObject({
+      drift: [],
+    });
+    expect(warnings).toHaveLength(1);
 
     await ledger.deleteIncident(id);
     const left = await sql<{
