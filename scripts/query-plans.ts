@@ -16,10 +16,8 @@ const PAGE = 500;
 
 async function seed(dataDir: string, people: number, databaseUrl?: string, schema?: string): Promise<string> {
   const ledger = await openLedger({ dataDir, ...(databaseUrl ? { databaseUrl, schema } : {}) });
-  const { incident } = await ledger.createIncident({
-    facts: { ...BENCH_INCIDENT, severity: 'high' },
-    createdBy: 'plans',
-  });
+  const facts = OpenIncidentRequest.parse({ ...BENCH_INCIDENT, severity: 'high' });
+  const { incident } = await ledger.createIncident({ facts, createdBy: 'plans' });
   const random = seededRandom(people);
   const all = Array.from({ length: people }, (_, i) => benchPerson(i, random));
   for (let i = 0; i < people; i += PAGE)
@@ -44,7 +42,6 @@ async function seed(dataDir: string, people: number, databaseUrl?: string, schem
 async function sendPath(c: CapturingLedger, incidentId: string, people: number): Promise<void> {
   const { ledger } = c;
   const after = benchPerson(Math.floor(people / 2) + 1, () => 1).userId;
-  const email = { incidentId, channel: 'email' as const, noticeVersion: 1 };
   const sms = { incidentId, channel: 'sms' as const, noticeVersion: 1 };
   let ids: string[] = [];
   await c.during('plan', async () => {
@@ -91,7 +88,6 @@ async function sendPath(c: CapturingLedger, incidentId: string, people: number):
   await c.during('page of deliveries (API)', () =>
     ledger.pageDeliveries(incidentId, { channel: 'email', limit: 50 }),
   );
-  void email;
 }
 
 /** The statements the counts' triggers run for each changed row, as plain queries. */
