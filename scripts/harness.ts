@@ -30,13 +30,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLOCK_TICKS = 100;
 
 export { startCountingSmtp, type CountingSmtp } from './bench/counting-smtp.js';
-export {
-  BENCH_INCIDENT,
-  benchPerson,
-  REALISTIC_MIX,
-  seededRandom,
-  type ChannelMix,
-} from './bench/people.js';
+export { BENCH_INCIDENT, benchPerson, REALISTIC_MIX, seededRandom, type ChannelMix } from './bench/people.js';
 
 export interface WorkerProcess {
   child: ChildProcess;

@@ -68,12 +68,10 @@ async function sendPath(c: CapturingLedger, incidentId: string, people: number):
   });
   await c.during('record', () =>
     ledger.recordDeliveryOutcomes([
-      ...ids
-        .slice(2)
-        .map((userId, i) => ({
-          key: { ...sms, userId },
-          outcome: { status: 'accepted' as const, providerId: `SM${i}` },
-        })),
+      ...ids.slice(2).map((userId, i) => ({
+        key: { ...sms, userId },
+        outcome: { status: 'accepted' as const, providerId: `SM${i}` },
+      })),
       { key: { ...sms, userId: ids[0]! }, outcome: { status: 'failed_retryable', errorCode: '20429' } },
       { key: { ...sms, userId: ids[1]! }, outcome: { status: 'unreachable', reason: 'invalid number' } },
     ]),
