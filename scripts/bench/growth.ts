@@ -111,7 +111,7 @@ export function printTenths(
     return loops > 0 ? (t.cpuMicros * t.notices) / loops : NaN;
   };
   console.log(
-    `\n  tenth  until s  notices  worker CPU µs/notice  ` +
+    `\n  tenth  until s  notices  worker CPU µs/notice  vs loops  ` +
       sending.map((c) => `${c}/s`.padStart(8)).join(' '),
   );
   tenths.forEach((t, i) => {
