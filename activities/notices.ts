@@ -2,6 +2,7 @@
 // person, channel and notice version (falling through channels by the incident's policy), settle
 // the lanes of an `all` fan-out, and note the fan-out in the audit log. Activities take and return
 // cursors and counts; the people are read from the ledger by the steps in ./notices/.
+import { log } from '@temporalio/activity';
 import type { FanoutTotals, NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
@@ -11,6 +12,7 @@ import { LanePriority } from './throughput/lane-priority.js';
 import { currentActivity } from './notices/activity-context.js';
 import { SendGate } from './notices/gate.js';
 import { OutcomeWriter } from './notices/outcome-writer.js';
+import { reconcileNoticeCounts } from './notices/reconcile.js';
 import { planNoticePages, type NoticePagePlan, type PlanNoticePagesInput } from './notices/plan.js';
 import { sendNoticePage, type NoticeSending, type SendNoticePageInput } from './notices/send-page.js';
 import { SharedSendQuota } from './notices/send-quota.js';
@@ -78,12 +80,20 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     },
 
     async recordNoticeFanout(e: NoticeFanoutEvent): Promise<void> {
+      // At the end the kept counts are proved against the rows before they are written down.
+      const reconciled =
+        e.event === 'started' ? undefined : await reconcileNoticeCounts(ledger, e.incidentId, log);
       const counts = await ledger.deliveryCounts(e.incidentId, { noticeVersion: e.noticeVersion });
       await ledger.appendAudit({
         incidentId: e.incidentId,
         actor: 'system',
         action: `notices:${e.event}`,
-        details: { noticeVersion: e.noticeVersion, ...(e.totals ? { totals: e.totals } : {}), counts },
+        details: {
+          noticeVersion: e.noticeVersion,
+          ...(e.totals ? { totals: e.totals } : {}),
+          counts,
+          ...(reconciled ? { countsRepaired: reconciled.drift.length } : {}),
+        },
       });
     },
 

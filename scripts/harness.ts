@@ -5,23 +5,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SMTPServer } from 'smtp-server';
 import { sha256Hex, type ApiKeyEntry } from '../api/api-keys.js';
 import { buildApi } from '../api/server.js';
 import { startFcmStub, type FcmStub } from '../dev/fcm-stub.js';
 import { startTwilioServer, type TwilioServer } from '../dev/twilio-server.js';
 import type { AffectedUser } from '../domain/affected-user.js';
-import type { OpenIncidentRequest } from '../domain/incident.js';
 import type { PayloadKeyRing } from '../platform/codec.js';
 import { loadConfig } from '../platform/config.js';
 import { connectClient } from '../platform/temporal-client.js';
 import { freePort, startDevServer, type DevServer } from '../platform/temporal-server.js';
 import type { Ledger } from '../store/ledger.js';
 import { openLedger } from '../store/open.js';
+import { startCountingSmtp, type CountingSmtp } from './bench/counting-smtp.js';
+import { BENCH_INCIDENT } from './bench/people.js';
 import { bundleWorkflows } from '../worker/workflow-bundle.js';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -30,84 +29,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every platform Linux runs Node on. */
 const CLOCK_TICKS = 100;
 
-/** An SMTP server that keeps, per recipient, how many messages arrived and when. */
-export interface CountingSmtp {
-  url: string;
-  counts: Map<string, number>;
-  /** Arrival times (ms since epoch), in order. */
-  times: number[];
-  close(): Promise<void>;
-}
-
-export async function startCountingSmtp(): Promise<CountingSmtp> {
-  const counts = new Map<string, number>();
-  const times: number[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        for (const r of session.envelope.rcptTo) counts.set(r.address, (counts.get(r.address) ?? 0) + 1);
-        times.push(Date.now());
-        callback();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    counts,
-    times,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Share of people with an email address, a phone number, a push token (independently per person). */
-export type ChannelMix = Record<'email' | 'sms' | 'push', number>;
-/** The channel mix of issue 5: 90 % email, 50 % SMS, 40 % push. */
-export const REALISTIC_MIX: ChannelMix = { email: 0.9, sms: 0.5, push: 0.4 };
-
-/** The incident every harness run opens (with a severity); the bench's ceilings write its notices too. */
-export const BENCH_INCIDENT = {
-  title: 'Customer database copied by an attacker',
-  description: 'An attacker used a stolen support account to copy customer records over three days.',
-  discoveredAt: '2026-11-20T08:30:00Z',
-  occurredFrom: '2026-11-11T00:00:00Z',
-  occurredTo: '2026-11-20T08:00:00Z',
-  dataCategories: ['email', 'phone', 'name'],
-  measuresTaken: 'We disabled the account, rotated keys and reviewed access logs.',
-  userActions: ['Be wary of messages asking for your password.'],
-  contact: { name: 'Privacy Office', email: 'privacy@acme.example' },
-} satisfies Omit<OpenIncidentRequest, 'severity'>;
-
-export function benchPerson(i: number, random: () => number, mix: ChannelMix = REALISTIC_MIX): AffectedUser {
-  const n = String(i).padStart(7, '0');
-  const locales = ['en', 'en', 'en', 'zh-CN', 'es', 'fr'];
-  return {
-    userId: `b${n}`,
-    name: `Person ${n}`,
-    locale: locales[i % locales.length]!,
-    ...(random() < mix.email ? { email: `b${n}@example.com` } : {}),
-    ...(random() < mix.sms ? { phone: `+1555${n}` } : {}),
-    ...(random() < mix.push ? { pushToken: `tok-b${n}` } : {}),
-  };
-}
-
-/** A small deterministic generator, so two runs with the same N seed the same people. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { startCountingSmtp, type CountingSmtp } from './bench/counting-smtp.js';
+export { BENCH_INCIDENT, benchPerson, REALISTIC_MIX, seededRandom, type ChannelMix } from './bench/people.js';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -133,6 +56,8 @@ export interface Harness {
   openIncident(people: Iterable<AffectedUser[]>, severity?: string): Promise<string>;
   approve(incidentId: string): Promise<void>;
   phase(incidentId: string): Promise<string>;
+  /** A call to the in-process API as a responder. */
+  get(url: string): Promise<{ status: number; json: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -280,6 +205,7 @@ export async function startHarness(opts: {
       if (status !== 200) throw new Error(`approve: ${status} ${JSON.stringify(json)}`);
     },
     phase,
+    get: (url) => call('responder', 'GET', url),
     async close() {
       for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
       await Promise.all(workers.map((w) => w.exited));

@@ -1,14 +1,18 @@
 // Reading deliveries: the rows of a page of people, one by its key, the progress counts of an
-// incident, and the keyset pages the API lists.
-import { sql } from 'kysely';
-import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
+// incident (store/delivery-counts.ts), and the keyset pages the API lists.
+import {
+  keptCells,
+  progressOf,
+  reconcileCounts,
+  rowCells,
+  type CountsReconciliation,
+} from './delivery-counts.js';
 import {
   toDelivery,
   type DeliveryCounts,
   type DeliveryKey,
   type DeliveryPageOptions,
   type DeliveryRecord,
-  type DeliveryStatus,
 } from './deliveries.js';
 import { decodeCursor, encodeCursor, type Page } from './page.js';
 import { chunks, SqlRepository } from './sql-repository.js';
@@ -21,7 +25,12 @@ export interface DeliveryQueries {
     userIds: readonly string[],
   ): Promise<DeliveryRecord[]>;
   getDelivery(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
+  /** From the counts kept with the rows: the same cost at any size. */
   deliveryCounts(incidentId: string, opts?: { noticeVersion?: number }): Promise<DeliveryCounts>;
+  /** The same, counted from the rows (slow on a large incident): for checks and the bench. */
+  countDeliveryRows(incidentId: string, opts?: { noticeVersion?: number }): Promise<DeliveryCounts>;
+  /** Recounts the incident's rows and repairs the kept counts where they drifted. */
+  reconcileDeliveryCounts(incidentId: string): Promise<CountsReconciliation>;
   /** Ordered by (userId, channel, noticeVersion); no personal data beyond the userId. */
   pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>>;
 }
@@ -61,62 +70,18 @@ export class SqlDeliveryQueries extends SqlRepository implements DeliveryQueries
   }
 
   async deliveryCounts(incidentId: string, opts: { noticeVersion?: number } = {}): Promise<DeliveryCounts> {
-    let q = this.db
-      .selectFrom('deliveries')
-      .select(['channel', 'status', (eb) => eb.fn.countAll().as('n')])
-      .where('incident_id', '=', incidentId);
-    if (opts.noticeVersion !== undefined) q = q.where('notice_version', '=', opts.noticeVersion);
-    const rows = await q.groupBy(['channel', 'status']).execute();
+    return progressOf(await keptCells(this.db, incidentId), opts.noticeVersion);
+  }
 
-    const counts: DeliveryCounts = {
-      channels: Object.fromEntries(
-        NOTICE_CHANNELS.map((c) => [c, { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 }]),
-      ) as DeliveryCounts['channels'],
-      unreachable: 0,
-      possibleDuplicates: 0,
-    };
-    for (const r of rows) {
-      const p = counts.channels[r.channel as NoticeChannel];
-      if (!p) continue;
-      const n = Number(r.n);
-      switch (r.status as DeliveryStatus) {
-        case 'claimed':
-        case 'failed_retryable':
-          p.pending += n;
-          break;
-        case 'accepted':
-          p.sent += n;
-          break;
-        case 'delivered':
-          p.sent += n;
-          p.delivered += n;
-          break;
-        case 'failed_permanent':
-          p.failed += n;
-          break;
-        case 'unreachable':
-          p.unreachable += n;
-          break;
-      }
-    }
+  async countDeliveryRows(
+    incidentId: string,
+    opts: { noticeVersion?: number } = {},
+  ): Promise<DeliveryCounts> {
+    return progressOf(await rowCells(this.db, this.flavor, incidentId), opts.noticeVersion);
+  }
 
-    let extra = this.db
-      .selectFrom('deliveries')
-      .select((eb) => [
-        sql<number | string>`count(distinct case when status = 'unreachable' then user_id end)`.as(
-          'unreachable',
-        ),
-        sql<
-          number | string | null
-        >`sum(case when possible_duplicate = ${this.flavor.bool(true)} then 1 else 0 end)`.as('dups'),
-        eb.fn.countAll().as('all'),
-      ])
-      .where('incident_id', '=', incidentId);
-    if (opts.noticeVersion !== undefined) extra = extra.where('notice_version', '=', opts.noticeVersion);
-    const e = await extra.executeTakeFirstOrThrow();
-    counts.unreachable = Number(e.unreachable ?? 0);
-    counts.possibleDuplicates = Number(e.dups ?? 0);
-    return counts;
+  reconcileDeliveryCounts(incidentId: string): Promise<CountsReconciliation> {
+    return reconcileCounts(this.db, this.flavor, incidentId);
   }
 
   async pageDeliveries(incidentId: string, opts: DeliveryPageOptions): Promise<Page<DeliveryRecord>> {

@@ -155,6 +155,7 @@ export class SqlIncidents extends SqlRepository implements IncidentStore {
     return this.write(async (trx) => {
       for (const table of [
         'deliveries',
+        'delivery_counts',
         'affected_users',
         'assessments',
         'filings',

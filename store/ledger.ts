@@ -47,6 +47,7 @@ export {
 export type { ClaimBatch, DeliveryClaims } from './delivery-claims.js';
 export type { DeliveryOutcomes } from './delivery-outcomes.js';
 export type { DeliveryQueries } from './delivery-queries.js';
+export type { CountDrift, CountsReconciliation } from './delivery-counts.js';
 export type { FilingRecord, FilingStore, NewFiling } from './filings.js';
 export {
   IncidentNotFoundError,

@@ -52,6 +52,17 @@ export interface AssessmentsTable {
   counts: Json;
 }
 
+/** Progress counts kept by triggers on deliveries (store/delivery-counts.ts). */
+export interface DeliveryCountsTable {
+  incident_id: string;
+  notice_version: number;
+  channel: string;
+  status: string;
+  slot: number;
+  n: number | string;
+  duplicates: number | string;
+}
+
 export interface DeliveriesTable {
   incident_id: string;
   user_id: string;
@@ -150,6 +161,7 @@ export interface LedgerDatabase {
   affected_users: AffectedUsersTable;
   assessments: AssessmentsTable;
   deliveries: DeliveriesTable;
+  delivery_counts: DeliveryCountsTable;
   filings: FilingsTable;
   announcements: AnnouncementsTable;
   announcement_versions: AnnouncementVersionsTable;

@@ -148,6 +148,12 @@ export class SqlLedger implements Ledger {
   deliveryCounts(...a: Args<DeliveryQueries, 'deliveryCounts'>) {
     return this.deliveries.deliveryCounts(...a);
   }
+  countDeliveryRows(...a: Args<DeliveryQueries, 'countDeliveryRows'>) {
+    return this.deliveries.countDeliveryRows(...a);
+  }
+  reconcileDeliveryCounts(...a: Args<DeliveryQueries, 'reconcileDeliveryCounts'>) {
+    return this.deliveries.reconcileDeliveryCounts(...a);
+  }
   pageDeliveries(...a: Args<DeliveryQueries, 'pageDeliveries'>) {
     return this.deliveries.pageDeliveries(...a);
   }

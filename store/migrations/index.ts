@@ -11,6 +11,7 @@ import { filingRecipients } from './0006-filing-recipients.js';
 import { announcementPages } from './0007-announcement-pages.js';
 import { announcementLookup } from './0008-announcement-lookup.js';
 import { auditChain } from './0009-audit-chain.js';
+import { deliveryCounts } from './0010-delivery-counts.js';
 
 export type { FlavorName } from './flavor-types.js';
 
@@ -27,6 +28,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0007_announcement_pages': announcementPages(flavor),
         '0008_announcement_lookup': announcementLookup(flavor),
         '0009_audit_chain': auditChain(flavor),
+        '0010_delivery_counts': deliveryCounts(flavor),
       };
     },
   };
