@@ -17,6 +17,8 @@ import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { LedgerMetrics } from './ledger-metrics.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
@@ -43,6 +45,8 @@ export interface ApiDeps {
   lookup?: LookupSettings;
   /** Development mode: renders what the local providers received, served at /dev/outbox. */
   devOutbox?: () => string;
+  /** What /metrics reports; a registry of its own when absent. */
+  metrics?: LedgerMetrics;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -69,6 +73,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
 
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   const channels = deps.channels ?? loadChannelSettings();
+  const metrics = deps.metrics ?? new LedgerMetrics({ processMetrics: deps.config.NODE_ENV !== 'test' });
+  await app.register(metricsRoutes({ ledger: deps.ledger, metrics }));
   await app.register(healthRoutes(deps.client));
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));

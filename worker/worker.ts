@@ -15,6 +15,11 @@ import type { Ledger } from '../store/ledger.js';
 import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
 import { filingSettingsFrom, type FilingWorkerSettings } from './filing-settings.js';
 import { workflowsPath } from './workflow-bundle.js';
+import type { Logger } from 'pino';
+import { activityObserver } from './metrics/activity-observer.js';
+import { meteredChannels } from './metrics/metered-channels.js';
+import { meteredLedger } from './metrics/metered-ledger.js';
+import type { WorkerMetrics } from './metrics/worker-metrics.js';
 
 export interface WorkerOptions {
   address: string;
@@ -39,6 +44,10 @@ export interface WorkerOptions {
   announcementSettings?: AnnouncementSettings;
   /** Regulator recipients and submission adapters; from the environment when absent (worker/filing-settings.ts). */
   filings?: Partial<FilingWorkerSettings>;
+  /** Counters for /metrics (worker/metrics/); none are kept without it. */
+  metrics?: WorkerMetrics;
+  /** One JSON line per activity attempt, with incident, workflow and trace ids. */
+  logger?: Logger;
 }
 
 export async function createWorker(
@@ -47,7 +56,8 @@ export async function createWorker(
   const settings = opts.channels ?? loadChannelSettings();
   // Process-wide, as a worker process is one worker; without it memory grows with the run's length.
   if (settings.heapGrowthPercent > 0) limitHeapGrowth(settings.heapGrowthPercent);
-  const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const built = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const channels = opts.metrics ? meteredChannels(built, opts.metrics) : built;
   const filings = { ...filingSettingsFrom(settings), ...opts.filings };
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -60,7 +70,11 @@ export async function createWorker(
     activities: {
       ...createIncidentActivities(opts.ledger),
       ...createDirectoryActivities(opts.ledger, opts.directory),
-      ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
+      ...createNoticeActivities({
+        ledger: opts.metrics ? meteredLedger(opts.ledger, opts.metrics) : opts.ledger,
+        channels,
+        settings,
+      }),
       ...createAnnouncementActivities({
         ledger: opts.ledger,
         settings: opts.announcementSettings ?? loadAnnouncementSettings(),
@@ -73,6 +87,7 @@ export async function createWorker(
         ...(settings.channels.email ? { email: settings.channels.email } : {}),
       }),
     },
+    interceptors: { activity: [activityObserver(opts.metrics, opts.logger)] },
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',
   });
