@@ -17,7 +17,7 @@ import { announcementRoutes } from './routes/announcement.js';
 import { auditRoutes } from './routes/audit.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
-import { metricsRoutes } from './routes/metrics.js';
+import { installObservability } from './observability.js';
 import { LedgerMetrics } from './ledger-metrics.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -74,7 +74,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   const channels = deps.channels ?? loadChannelSettings();
   const metrics = deps.metrics ?? new LedgerMetrics({ processMetrics: deps.config.NODE_ENV !== 'test' });
-  await app.register(metricsRoutes({ ledger: deps.ledger, metrics }));
+  await installObservability(app, { ledger: deps.ledger, metrics });
   await app.register(healthRoutes(deps.client));
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));

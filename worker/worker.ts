@@ -14,12 +14,14 @@ import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
 import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
 import { filingSettingsFrom, type FilingWorkerSettings } from './filing-settings.js';
-import { workflowsPath } from './workflow-bundle.js';
+import { workflowInterceptorModules, workflowsPath } from './workflow-bundle.js';
 import type { Logger } from 'pino';
 import { activityObserver } from './metrics/activity-observer.js';
 import { meteredChannels } from './metrics/metered-channels.js';
 import { meteredLedger } from './metrics/metered-ledger.js';
 import type { WorkerMetrics } from './metrics/worker-metrics.js';
+import type { Tracing } from '../platform/tracing.js';
+import { tracingActivityInterceptor, workflowTracingSinks } from './tracing-interceptors.js';
 
 export interface WorkerOptions {
   address: string;
@@ -48,6 +50,8 @@ export interface WorkerOptions {
   metrics?: WorkerMetrics;
   /** One JSON line per activity attempt, with incident, workflow and trace ids. */
   logger?: Logger;
+  /** Where spans go (platform/tracing.ts); workflow spans are dropped without it. */
+  tracing?: Tracing;
 }
 
 export async function createWorker(
@@ -87,7 +91,12 @@ export async function createWorker(
         ...(settings.channels.email ? { email: settings.channels.email } : {}),
       }),
     },
-    interceptors: { activity: [activityObserver(opts.metrics, opts.logger)] },
+    // Tracing first, so the observer's log lines carry the activity span's trace id.
+    interceptors: {
+      activity: [tracingActivityInterceptor, activityObserver(opts.metrics, opts.logger)],
+      ...(opts.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
+    },
+    sinks: workflowTracingSinks(opts.tracing),
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',
   });

@@ -6,13 +6,13 @@ import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { WorkerMetrics } from './worker-metrics.js';
 
+const INCIDENT_ID = /inc_[0-9a-f]{20}/;
+
 /** Workflow ids carry the incident id: `incident-<id>`, `notices-<id>-v<n>[-<lane>]`, `filing-<id>.<obligation>`. */
 export function incidentIdOf(workflowId: string, args: readonly unknown[]): string | undefined {
   const first = args[0] as { incidentId?: unknown } | undefined;
   if (first && typeof first === 'object' && typeof first.incidentId === 'string') return first.incidentId;
-  if (typeof args[0] === 'string' && /^[0-9a-f-]{36}$/i.test(args[0])) return args[0];
-  const m = /^(?:incident|notices|filing|announcement|fanout)-([0-9a-f-]{36})/i.exec(workflowId);
-  return m?.[1];
+  return INCIDENT_ID.exec(workflowId)?.[0];
 }
 
 export function activityObserver(metrics: WorkerMetrics | undefined, logger: Logger | undefined): ActivityInterceptorsFactory {
