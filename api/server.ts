@@ -75,7 +75,14 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const channels = deps.channels ?? loadChannelSettings();
   const metrics = deps.metrics ?? new LedgerMetrics({ processMetrics: deps.config.NODE_ENV !== 'test' });
   await installObservability(app, { ledger: deps.ledger, metrics });
-  await app.register(healthRoutes(deps.client));
+  await app.register(
+    healthRoutes({
+      client: deps.client,
+      ledger: deps.ledger,
+      production: deps.config.NODE_ENV === 'production',
+      channels: channels.channels,
+    }),
+  );
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));
   await app.register(affectedUserRoutes(incidentDeps, deps.apiKeys));
   await app.register(deliveryRoutes(incidentDeps, deps.apiKeys));
