@@ -110,7 +110,9 @@ start() {
   local p
   p="$(pick_port)"
   write_config "$p"
-  (cd "$DIR" && nohup "$GOBIN/server" --root "$DIR" --config config --env development start </dev/null >"$DIR/server.log" 2>&1 & echo $! >"$DIR/server.pid")
+  # The server's own pid (not a subshell's), so stop can end it.
+  nohup "$GOBIN/server" --root "$DIR" --config config --env development start </dev/null >"$DIR/server.log" 2>&1 &
+  echo $! >"$DIR/server.pid"
   echo "$p" >"$DIR/port"
   wait_ready "$p"
   log "Temporal on PostgreSQL answers at $HOST:$p (pid $(cat "$DIR/server.pid"))"
