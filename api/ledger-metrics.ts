@@ -9,11 +9,14 @@ const CHANNELS = ['email', 'sms', 'push'] as const;
 
 export class LedgerMetrics {
   readonly registry = new Registry();
-  private readonly deliveries = this.gauge('breach_deliveries', 'Deliveries in the ledger by channel and status.', [
-    'channel',
+  private readonly deliveries = this.gauge(
+    'breach_deliveries',
+    'Deliveries in the ledger by channel and status.',
+    ['channel', 'status'],
+  );
+  private readonly filings = this.gauge('breach_filings', 'Regulator filings in the ledger by status.', [
     'status',
   ]);
-  private readonly filings = this.gauge('breach_filings', 'Regulator filings in the ledger by status.', ['status']);
   private readonly obligationsDue = this.gauge(
     'breach_obligations_due',
     'Unfiled regulator obligations whose deadline falls within the window (6h, 24h) from now.',
@@ -39,7 +42,8 @@ export class LedgerMetrics {
   });
 
   constructor(opts: { processMetrics?: boolean } = {}) {
-    if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'breach_api_' });
+    if (opts.processMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'breach_api_' });
   }
 
   private gauge<L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> {
@@ -50,7 +54,8 @@ export class LedgerMetrics {
   async refresh(ledger: Pick<Ledger, 'operationsSummary'>, now = new Date()): Promise<void> {
     const s = await ledger.operationsSummary(now);
     this.deliveries.reset();
-    for (const channel of CHANNELS) for (const status of DELIVERY_STATUSES) this.deliveries.set({ channel, status }, 0);
+    for (const channel of CHANNELS)
+      for (const status of DELIVERY_STATUSES) this.deliveries.set({ channel, status }, 0);
     for (const d of s.deliveries) this.deliveries.set({ channel: d.channel, status: d.status }, d.count);
     this.filings.reset();
     for (const status of FILING_STATUSES) this.filings.set({ status }, 0);

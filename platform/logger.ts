@@ -48,7 +48,9 @@ export function installTemporalLogging(logger: Logger, opts: { prometheusBindAdd
     telemetryOptions: {
       logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
       // The SDK's own metrics (task slots, poll latency, schedule-to-start), served by the worker's /metrics.
-      ...(opts.prometheusBindAddress ? { metrics: { prometheus: { bindAddress: opts.prometheusBindAddress } } } : {}),
+      ...(opts.prometheusBindAddress
+        ? { metrics: { prometheus: { bindAddress: opts.prometheusBindAddress } } }
+        : {}),
     },
   });
 }

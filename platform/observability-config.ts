@@ -4,7 +4,9 @@ import { optionalString, readEnv } from './env.js';
 
 const ObservabilityEnv = {
   /** The worker's /metrics, /readyz and /healthz listener; unset: none. */
-  WORKER_METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+  WORKER_METRICS_PORT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().min(0).max(65535).optional(),
+  ),
   WORKER_METRICS_HOST: z.string().default('0.0.0.0'),
   /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no traces are recorded. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),

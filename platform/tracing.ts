@@ -33,7 +33,9 @@ export function startTracing(opts: {
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: opts.serviceName });
   const processor = opts.exporter
     ? new SimpleSpanProcessor(opts.exporter)
-    : new BatchSpanProcessor(new OTLPTraceExporter({ url: `${opts.endpoint!.replace(/\/+$/, '')}/v1/traces` }));
+    : new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${opts.endpoint!.replace(/\/+$/, '')}/v1/traces` }),
+      );
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register();
   return {

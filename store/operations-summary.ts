@@ -5,7 +5,12 @@ import { sql } from 'kysely';
 import { SqlRepository } from './sql-repository.js';
 
 /** Filings that still owe the regulator something. */
-export const UNFILED_STATUSES = ['draft', 'awaiting_approval', 'awaiting_manual_submission', 'overdue'] as const;
+export const UNFILED_STATUSES = [
+  'draft',
+  'awaiting_approval',
+  'awaiting_manual_submission',
+  'overdue',
+] as const;
 
 export interface OperationsCounts {
   /** Deliveries by channel and ledger status (claimed, accepted, delivered, failed_…, unreachable). */
@@ -53,7 +58,11 @@ export class SqlOperationsSummary extends SqlRepository implements OperationsSum
         .select(['phase', sql<number | string>`count(*)`.as('n')])
         .groupBy('phase')
         .execute(),
-      this.db.selectFrom('audit_log').select('details').where('action', '=', 'affected_users:imported').execute(),
+      this.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'affected_users:imported')
+        .execute(),
     ]);
     const importRows = { accepted: 0, rejected: 0 };
     for (const row of imports) {
@@ -84,7 +93,9 @@ export class SqlOperationsSummary extends SqlRepository implements OperationsSum
       .where('due_at', 'is not', null);
     q = overdue
       ? q.where('due_at', '<', nowIso)
-      : q.where('due_at', '>=', nowIso).where('due_at', '<', new Date(now.getTime() + withinMs).toISOString());
+      : q
+          .where('due_at', '>=', nowIso)
+          .where('due_at', '<', new Date(now.getTime() + withinMs).toISOString());
     const row = await q.executeTakeFirst();
     return Number(row?.n ?? 0);
   }

@@ -26,10 +26,13 @@ function adapt(span: SandboxSpan): ReadableSpan {
   const own = span.spanContext();
   const parentSpanContext: SpanContext | undefined =
     span.parentSpanContext ??
-    (span.parentSpanId ? { traceId: own.traceId, spanId: span.parentSpanId, traceFlags: own.traceFlags } : undefined);
+    (span.parentSpanId
+      ? { traceId: own.traceId, spanId: span.parentSpanId, traceFlags: own.traceFlags }
+      : undefined);
   return Object.assign(span, {
     parentSpanContext,
-    instrumentationScope: span.instrumentationScope ?? span.instrumentationLibrary ?? { name: 'temporal-workflow' },
+    instrumentationScope: span.instrumentationScope ??
+      span.instrumentationLibrary ?? { name: 'temporal-workflow' },
   });
 }
 

@@ -125,7 +125,15 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       : await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
   const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };
   const client = await connectClient(target, payloadKeys);
-  const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys, channels, ...opts.api });
+  const app = await buildApi({
+    config,
+    client,
+    ledger,
+    apiKeys: entries,
+    payloadKeys,
+    channels,
+    ...opts.api,
+  });
 
   let running: { stop: () => Promise<void> } | undefined;
   const startWorker = async () => {

@@ -15,7 +15,10 @@ export function incidentIdOf(workflowId: string, args: readonly unknown[]): stri
   return INCIDENT_ID.exec(workflowId)?.[0];
 }
 
-export function activityObserver(metrics: WorkerMetrics | undefined, logger: Logger | undefined): ActivityInterceptorsFactory {
+export function activityObserver(
+  metrics: WorkerMetrics | undefined,
+  logger: Logger | undefined,
+): ActivityInterceptorsFactory {
   return (ctx) => ({
     inbound: {
       async execute(input, next) {

@@ -22,7 +22,11 @@ function metered<C extends Sender>(channel: NoticeChannel, inner: C, metrics: Wo
     } catch (err) {
       stop();
       metrics.noticeSends.inc({ channel, outcome: 'error' }, items.length);
-      metrics.providerErrors.inc({ channel, class: 'exception', code: codeLabel((err as { code?: string }).code) });
+      metrics.providerErrors.inc({
+        channel,
+        class: 'exception',
+        code: codeLabel((err as { code?: string }).code),
+      });
       throw err;
     }
   };
@@ -32,7 +36,9 @@ function metered<C extends Sender>(channel: NoticeChannel, inner: C, metrics: Wo
 
 export function meteredChannels(channels: Channels, metrics: WorkerMetrics): Channels {
   return {
-    ...(channels.email ? { email: metered('email', channels.email as Sender, metrics) as Channels['email'] } : {}),
+    ...(channels.email
+      ? { email: metered('email', channels.email as Sender, metrics) as Channels['email'] }
+      : {}),
     ...(channels.sms ? { sms: metered('sms', channels.sms as Sender, metrics) as Channels['sms'] } : {}),
     ...(channels.push ? { push: metered('push', channels.push as Sender, metrics) as Channels['push'] } : {}),
     close: () => channels.close(),

@@ -50,7 +50,8 @@ export class WorkerMetrics {
   });
 
   constructor(opts: { processMetrics?: boolean } = {}) {
-    if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'breach_worker_' });
+    if (opts.processMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'breach_worker_' });
   }
 }
 
