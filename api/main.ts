@@ -1,7 +1,9 @@
 // The HTTP API on its own (production): `npm run api`. Needs TEMPORAL_ADDRESS and BREACH_API_KEYS.
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
+import { loadObservabilitySettings } from '../platform/observability-config.js';
 import { loadPayloadKeys } from '../platform/payload-keys.js';
+import { startTracing } from '../platform/tracing.js';
 import { ensureSearchAttributes } from '../platform/search-attribute-setup.js';
 import { connectClient } from '../platform/temporal-client.js';
 import { openLedger } from '../store/open.js';
@@ -13,6 +15,11 @@ try {
   const missing = (['TEMPORAL_ADDRESS', 'BREACH_API_KEYS'] as const).filter((k) => !config[k]);
   if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required for a standalone API`));
   const logger = createLogger(config);
+  const ops = loadObservabilitySettings();
+  const tracing = startTracing({
+    serviceName: ops.serviceName ?? 'breach-api',
+    ...(ops.otlpEndpoint ? { endpoint: ops.otlpEndpoint } : {}),
+  });
   const payloadKeys = loadPayloadKeys(config);
   const ledger = await openLedger({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const client = await connectClient(
@@ -33,7 +40,7 @@ try {
     process.once(signal, () => {
       void app
         .close()
-        .then(() => Promise.all([client.connection.close(), ledger.close()]))
+        .then(() => Promise.all([client.connection.close(), ledger.close(), tracing?.shutdown()]))
         .then(() => process.exit(0));
     });
   }

@@ -20,6 +20,8 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { codecRoutes } from './routes/codec.js';
 import { consoleRoutes } from './routes/console.js';
 import { healthRoutes } from './routes/health.js';
+import { installObservability } from './observability.js';
+import { LedgerMetrics } from './ledger-metrics.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
@@ -47,6 +49,8 @@ export interface ApiDeps {
   lookup?: LookupSettings;
   /** Development mode: renders what the local providers received, served at /dev/outbox. */
   devOutbox?: () => string;
+  /** What /metrics reports; a registry of its own when absent. */
+  metrics?: LedgerMetrics;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -73,7 +77,16 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
 
   const incidentDeps = { client: deps.client, ledger: deps.ledger, config: deps.config };
   const channels = deps.channels ?? loadChannelSettings();
-  await app.register(healthRoutes(deps.client));
+  const metrics = deps.metrics ?? new LedgerMetrics({ processMetrics: deps.config.NODE_ENV !== 'test' });
+  await installObservability(app, { ledger: deps.ledger, metrics });
+  await app.register(
+    healthRoutes({
+      client: deps.client,
+      ledger: deps.ledger,
+      production: deps.config.NODE_ENV === 'production',
+      channels: channels.channels,
+    }),
+  );
   await app.register(whoamiRoutes(deps.apiKeys));
   await app.register(consoleRoutes());
   await app.register(incidentRoutes(incidentDeps, deps.apiKeys, channels));

@@ -30,7 +30,7 @@ export function createLogger(config: Config): Logger {
 }
 
 /** Routes the Temporal SDK's own logs through ours, at warn and above, so the console stays readable. */
-export function installTemporalLogging(logger: Logger): void {
+export function installTemporalLogging(logger: Logger, opts: { prometheusBindAddress?: string } = {}): void {
   const level = logger.level === 'debug' || logger.level === 'trace' ? logger.level : 'warn';
   const log = logger.child({ component: 'temporal-sdk' }, { level });
   Runtime.install({
@@ -45,6 +45,12 @@ export function installTemporalLogging(logger: Logger): void {
       warn: (message, meta) => log.warn(meta ?? {}, message),
       error: (message, meta) => log.error(meta ?? {}, message),
     },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      // The SDK's own metrics (task slots, poll latency, schedule-to-start), served by the worker's /metrics.
+      ...(opts.prometheusBindAddress
+        ? { metrics: { prometheus: { bindAddress: opts.prometheusBindAddress } } }
+        : {}),
+    },
   });
 }

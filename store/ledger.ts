@@ -13,6 +13,7 @@ import type { DeliveryOutcomes } from './delivery-outcomes.js';
 import type { DeliveryQueries } from './delivery-queries.js';
 import type { FilingStore } from './filings.js';
 import type { IncidentStore } from './incidents.js';
+import type { OperationsSummary } from './operations-summary.js';
 import type { SendQuota } from './send-quota.js';
 
 export type { AffectedPeopleImport } from './affected-people-upsert.js';
@@ -57,6 +58,7 @@ export {
 } from './incidents.js';
 export { InvalidCursorError, type Page } from './page.js';
 export type { SendQuota } from './send-quota.js';
+export type { OperationsCounts, OperationsSummary } from './operations-summary.js';
 
 /** One interface, two stores (SQLite, PostgreSQL). */
 export interface Ledger
@@ -74,7 +76,8 @@ export interface Ledger
     FilingStore,
     AnnouncementStore,
     AnnouncementLookups,
-    AnnouncementVersions {
+    AnnouncementVersions,
+    OperationsSummary {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { SqlFilings, type FilingStore } from './filings.js';
 import type { Flavor } from './flavor.js';
 import { SqlIncidents, type IncidentStore } from './incidents.js';
 import type { Ledger } from './ledger.js';
+import { SqlOperationsSummary, type OperationsSummary } from './operations-summary.js';
 import type { LedgerDatabase } from './schema.js';
 import { SqlSendQuota, type SendQuota } from './send-quota.js';
 
@@ -39,6 +40,7 @@ export class SqlLedger implements Ledger {
   private readonly announcements: AnnouncementStore;
   private readonly lookups: AnnouncementLookups;
   private readonly announcementVersions: AnnouncementVersions;
+  private readonly operations: OperationsSummary;
 
   /** `release` frees the connection on close: destroys it, or drops one user of a shared SQLite file. */
   constructor(
@@ -61,6 +63,7 @@ export class SqlLedger implements Ledger {
     this.announcements = new SqlAnnouncements(db, flavor);
     this.lookups = new SqlAnnouncementLookups(db, flavor);
     this.announcementVersions = new SqlAnnouncementVersions(db, flavor);
+    this.operations = new SqlOperationsSummary(db, flavor);
   }
 
   createIncident(...a: Args<IncidentStore, 'createIncident'>) {
@@ -227,6 +230,10 @@ export class SqlLedger implements Ledger {
   }
   pruneLookups(...a: Args<AnnouncementLookups, 'pruneLookups'>) {
     return this.lookups.pruneLookups(...a);
+  }
+
+  operationsSummary(...a: Args<OperationsSummary, 'operationsSummary'>) {
+    return this.operations.operationsSummary(...a);
   }
 
   async close(): Promise<void> {

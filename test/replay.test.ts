@@ -14,6 +14,7 @@ import { dataConverter } from '../platform/data-converter.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { filingIdOf, filingWorkflowId } from '../domain/filing/filing.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
+import { workflowTracingSinks } from '../worker/tracing-interceptors.js';
 import { eventually, startTestService, type TestService } from './support/service.js';
 
 const historiesDir = path.join(import.meta.dirname, 'histories');
@@ -26,6 +27,8 @@ const RECORDING_KEY: PayloadKeyRing = {
 const replayOptions = () => ({
   workflowBundle: { codePath: inject('workflowBundlePath') },
   dataConverter: dataConverter(RECORDING_KEY),
+  // The bundle's tracing interceptors call the span sink; a real worker always offers it.
+  sinks: workflowTracingSinks(undefined),
 });
 
 let svc: TestService;

@@ -15,7 +15,14 @@ import { dataConverter } from '../platform/data-converter.js';
 import type { Ledger } from '../store/ledger.js';
 import { limitHeapGrowth } from '../activities/throughput/heap-growth.js';
 import { filingSettingsFrom, type FilingWorkerSettings } from './filing-settings.js';
-import { workflowsPath } from './workflow-bundle.js';
+import { workflowInterceptorModules, workflowsPath } from './workflow-bundle.js';
+import type { Logger } from 'pino';
+import { activityObserver } from './metrics/activity-observer.js';
+import { meteredChannels } from './metrics/metered-channels.js';
+import { meteredLedger } from './metrics/metered-ledger.js';
+import type { WorkerMetrics } from './metrics/worker-metrics.js';
+import type { Tracing } from '../platform/tracing.js';
+import { tracingActivityInterceptor, workflowTracingSinks } from './tracing-interceptors.js';
 
 export interface WorkerOptions {
   address: string;
@@ -42,6 +49,12 @@ export interface WorkerOptions {
   announcementSettings?: AnnouncementSettings;
   /** Regulator recipients and submission adapters; from the environment when absent (worker/filing-settings.ts). */
   filings?: Partial<FilingWorkerSettings>;
+  /** Counters for /metrics (worker/metrics/); none are kept without it. */
+  metrics?: WorkerMetrics;
+  /** One JSON line per activity attempt, with incident, workflow and trace ids. */
+  logger?: Logger;
+  /** Where spans go (platform/tracing.ts); workflow spans are dropped without it. */
+  tracing?: Tracing;
 }
 
 export async function createWorker(
@@ -50,7 +63,8 @@ export async function createWorker(
   const settings = opts.channels ?? loadChannelSettings();
   // Process-wide, as a worker process is one worker; without it memory grows with the run's length.
   if (settings.heapGrowthPercent > 0) limitHeapGrowth(settings.heapGrowthPercent);
-  const channels = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const built = createChannels(settings.channels, { sendingThread: settings.sendingThread });
+  const channels = opts.metrics ? meteredChannels(built, opts.metrics) : built;
   const filings = { ...filingSettingsFrom(settings), ...opts.filings };
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -66,7 +80,11 @@ export async function createWorker(
         auditSigner(opts.auditKeys ?? loadAuditKeys(process.env, opts.keys)),
       ),
       ...createDirectoryActivities(opts.ledger, opts.directory),
-      ...createNoticeActivities({ ledger: opts.ledger, channels, settings }),
+      ...createNoticeActivities({
+        ledger: opts.metrics ? meteredLedger(opts.ledger, opts.metrics) : opts.ledger,
+        channels,
+        settings,
+      }),
       ...createAnnouncementActivities({
         ledger: opts.ledger,
         settings: opts.announcementSettings ?? loadAnnouncementSettings(),
@@ -79,6 +97,12 @@ export async function createWorker(
         ...(settings.channels.email ? { email: settings.channels.email } : {}),
       }),
     },
+    // Tracing first, so the observer's log lines carry the activity span's trace id.
+    interceptors: {
+      activity: [tracingActivityInterceptor, activityObserver(opts.metrics, opts.logger)],
+      ...(opts.workflowBundle ? {} : { workflowModules: workflowInterceptorModules }),
+    },
+    sinks: workflowTracingSinks(opts.tracing),
     // Page activities learn of a cancel (incident cancelled) at their next heartbeat: keep that prompt.
     maxHeartbeatThrottleInterval: '2 seconds',
   });

@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { sha256Hex, type ApiKeyEntry, type Role } from '../../api/api-keys.js';
-import { buildApi } from '../../api/server.js';
+import { buildApi, type ApiDeps } from '../../api/server.js';
 import type { AnnouncementActivities } from '../../activities/announcements.js';
 import type { PayloadKeyRing } from '../../platform/codec.js';
 import { loadAnnouncementSettings } from '../../platform/announcement-config.js';
@@ -26,7 +26,11 @@ let runtimeInstalled = false;
 function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  } catch {
+    // A test file installed its own runtime first (its logger or the SDK's metrics under test).
+  }
 }
 
 // JSON bodies are asserted field by field in tests; `any` keeps those assertions short.
@@ -87,6 +91,8 @@ export interface TestServiceOptions {
   announcements?: AnnouncementActivities;
   /** Extra worker options, asked for at every worker start (a test may swap a filing adapter between starts). */
   workerOptions?: () => Partial<WorkerOptions>;
+  /** The API's logger and metrics, when a test reads them. */
+  api?: Partial<Pick<ApiDeps, 'logger' | 'metrics'>>;
 }
 
 export async function startTestService(opts: TestServiceOptions = {}): Promise<TestService> {
@@ -119,7 +125,15 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
       : await openLedger({ databaseUrl: config.DATABASE_URL, dataDir });
   const target = { address: config.TEMPORAL_ADDRESS!, namespace: config.TEMPORAL_NAMESPACE };
   const client = await connectClient(target, payloadKeys);
-  const app = await buildApi({ config, client, ledger, apiKeys: entries, payloadKeys, channels });
+  const app = await buildApi({
+    config,
+    client,
+    ledger,
+    apiKeys: entries,
+    payloadKeys,
+    channels,
+    ...opts.api,
+  });
 
   let running: { stop: () => Promise<void> } | undefined;
   const startWorker = async () => {
