@@ -7,6 +7,10 @@ export interface ChannelsConfig {
   email?: EmailConfig;
   sms?: SmsConfig;
   push?: PushConfig;
+  /** Not built yet: the channel stays unconfigured, so the fallback skips it. */
+  letter?: never;
+  /** Not built yet: the channel stays unconfigured, so the fallback skips it. */
+  voice?: never;
 }
 
 export interface EmailConfig {
