@@ -32,6 +32,7 @@ export function sameAffectedUser(a: AffectedUser, b: AffectedUser): boolean {
     a.locale === b.locale &&
     a.country === b.country &&
     a.region === b.region &&
+    JSON.stringify(a.postalAddress) === JSON.stringify(b.postalAddress) &&
     (a.dataCategories ?? []).join('|') === (b.dataCategories ?? []).join('|')
   );
 }

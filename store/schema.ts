@@ -35,6 +35,8 @@ export interface AffectedUsersTable {
   country: string | null;
   region: string | null;
   data_categories: NullableJson;
+  /** PostalAddress as JSON. */
+  postal_address: NullableJson;
   risk: string;
   purged: Bool;
   /** The person's number within the incident, which their notice link carries; set on insert. */

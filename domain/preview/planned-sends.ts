@@ -16,6 +16,8 @@ export interface PreviewGroup {
   email: boolean;
   sms: boolean;
   push: boolean;
+  /** Has a postal address (absent in groups counted before letters). */
+  letter?: boolean;
   locale: string | null;
   people: number;
 }
@@ -40,6 +42,7 @@ function standIn(group: PreviewGroup): Reachability {
     ...(group.email ? { email: 'address' } : {}),
     ...(group.sms ? { phone: 'number' } : {}),
     ...(group.push ? { pushToken: 'token' } : {}),
+    ...(group.letter ? { postalAddress: { line1: 'street', city: 'city', country: 'ZZ' } } : {}),
   };
 }
 
