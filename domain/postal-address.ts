@@ -181,3 +181,9 @@ function countryName(code: string): string {
     return code;
   }
 }
+
+/** Field by field: PostgreSQL's jsonb gives the keys back in an order of its own. */
+export function samePostalAddress(a: PostalAddress | undefined, b: PostalAddress | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (['line1', 'line2', 'city', 'postalCode', 'region', 'country'] as const).every((k) => a[k] === b[k]);
+}
