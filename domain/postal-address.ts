@@ -142,12 +142,14 @@ function normalisePostalCode(
   const upper = raw.toUpperCase();
   if (!known) return upper;
   const compact = upper.replace(/[\s-]/g, '');
-  if (!postcodeValidator(upper, country) && !postcodeValidator(compact, country)) {
+  const format = POSTCODE_FORMAT[country];
+  const printed = format ? format(compact) : upper;
+  // Written with or without the country's space or hyphen.
+  if (![upper, compact, printed].some((c) => postcodeValidator(c, country))) {
     errors.push({ field: 'postalCode', message: `"${raw}" is not a postal code of ${country}` });
     return undefined;
   }
-  const format = POSTCODE_FORMAT[country];
-  return format ? format(compact) : upper;
+  return printed;
 }
 
 /** The address on one line, where a single string stands for it; never logged. */
