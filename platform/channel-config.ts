@@ -46,6 +46,7 @@ const ChannelEnv = {
   LETTER_ADAPTER: optionalString.pipe(z.enum(['print-mail-api']).optional()),
   PRINT_MAIL_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PRINT_MAIL_API_KEY: optionalString,
+  PRINT_MAIL_WEBHOOK_SECRET: optionalString,
   /** The sender's address as JSON: {"name","line1","line2","city","postalCode","region","country"}. */
   LETTER_RETURN_ADDRESS: optionalString,
   LETTER_FONT: optionalString,
@@ -271,6 +272,7 @@ function letterConfig(
         | 'LETTER_ADAPTER'
         | 'PRINT_MAIL_API_URL'
         | 'PRINT_MAIL_API_KEY'
+        | 'PRINT_MAIL_WEBHOOK_SECRET'
         | 'LETTER_RETURN_ADDRESS'
         | 'LETTER_FONT'
     ]?: string;
@@ -309,5 +311,6 @@ function letterConfig(
     returnAddress,
     concurrency: e.LETTER_CONCURRENCY,
     ...(e.LETTER_FONT ? { font: e.LETTER_FONT } : {}),
+    ...(e.PRINT_MAIL_WEBHOOK_SECRET ? { webhookSecret: e.PRINT_MAIL_WEBHOOK_SECRET } : {}),
   };
 }

@@ -67,6 +67,8 @@ export interface LetterConfig {
   /** e.g. https://api.lob.com, or the local stub (dev/print-mail-server.ts). */
   apiBaseUrl: string;
   apiKey: string;
+  /** The secret the provider signs its letter webhooks with; without it the webhook route is off. */
+  webhookSecret?: string;
   /** The sender's return address, printed in the window above the recipient's. */
   returnAddress: PostalAddress & { name: string };
   /** Requests in flight per `send` call. */
