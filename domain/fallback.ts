@@ -29,11 +29,15 @@ export function perChannel<T>(make: (channel: NoticeChannel) => T): Record<Notic
   return Object.fromEntries(NOTICE_CHANNELS.map((c) => [c, make(c)])) as Record<NoticeChannel, T>;
 }
 
-/** High and critical incidents go out on every channel; others email first, then SMS, then push. */
+/**
+ * High and critical incidents go out on every channel; others email first, then SMS, then push, then
+ * a letter, so a person reachable only by post still hears of it. A fan-out's policy is in its input,
+ * so a change here reaches only fan-outs started after it.
+ */
 export function defaultNoticePolicy(severity: Severity): NoticePolicy {
   return severity === 'high' || severity === 'critical'
-    ? { mode: 'all', order: ['email', 'sms', 'push'] }
-    : { mode: 'first', order: ['email', 'sms', 'push'] };
+    ? { mode: 'all', order: ['email', 'sms', 'push', 'letter'] }
+    : { mode: 'first', order: ['email', 'sms', 'push', 'letter'] };
 }
 
 /** The contact data of one person as the fan-out sees it. */
