@@ -68,6 +68,10 @@ export interface DeliveriesTable {
   claimed_at: NullableTime;
   accepted_at: NullableTime;
   updated_at: Time;
+  /** Letters: SHA-256 of the PDF sent. */
+  content_hash?: string | null;
+  /** Letters: YYYY-MM-DD, as the print-and-mail provider expects. */
+  expected_delivery_date?: string | null;
 }
 
 export interface FilingsTable {

@@ -2,6 +2,7 @@
 // (dev/print-mail-server.ts): a PDF per person in their language with the notice's sections, their
 // address block and link; one letter per claim even when the provider's answer is lost and the page retried.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,7 +156,13 @@ describe('letters through the print-mail API', () => {
       channel: 'letter',
       noticeVersion: 1,
     });
-    expect(row).toMatchObject({ status: 'accepted', providerId: letter!.id });
+    expect(row).toMatchObject({
+      status: 'accepted',
+      providerId: letter!.id,
+      // The retry rendered the letter again (its link's expiry moves on), so only its shape is sure here.
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      expectedDeliveryDate: letter!.expectedDeliveryDate,
+    });
 
     // The letter itself: French sections, the address block for the window, the link, page numbers.
     const text = pdfText(letter!.pdf, 'fr-1');
@@ -180,6 +187,14 @@ describe('letters through the print-mail API', () => {
     const letters = stub.received.slice(before);
     expect(letters).toHaveLength(3);
     const us = letters.find((l) => l.to.address_country === 'US')!;
+    // Sent at the first attempt: the hash kept with the delivery is that of the PDF printed.
+    const row = await t.rig.store.ledger.getDelivery({
+      incidentId: t.rig.incidentId,
+      userId: 'us-1',
+      channel: 'letter',
+      noticeVersion: 1,
+    });
+    expect(row?.contentHash).toBe(createHash('sha256').update(us.pdf).digest('hex'));
     const text = pdfText(us.pdf, 'us-1');
     expect(headingsIn(text, 'en')).toEqual(REQUIRED);
     // Chinese through the embedded CJK font, not question marks.
