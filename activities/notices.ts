@@ -3,7 +3,7 @@
 // the lanes of an `all` fan-out, and note the fan-out in the audit log. Activities take and return
 // cursors and counts; the people are read from the ledger by the steps in ./notices/.
 import { log } from '@temporalio/activity';
-import type { FanoutTotals, NoticeChannel } from '../domain/fallback.js';
+import { perChannel, type FanoutTotals, type NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
@@ -49,7 +49,7 @@ function sendGates(ledger: Ledger, limits: ChannelSettings['limits']): Record<No
     const rate = limits[channel].ratePerSecond;
     return new SendGate(limits[channel], rate ? new SharedSendQuota(ledger, channel, rate) : undefined);
   };
-  return { email: gate('email'), sms: gate('sms'), push: gate('push') };
+  return perChannel(gate);
 }
 
 export function createNoticeActivities(deps: NoticeActivityDeps) {

@@ -35,6 +35,7 @@ import { previewRoutes } from './routes/preview.js';
 import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 import { whoamiRoutes } from './routes/whoami.js';
+import { letterWebhookRoutes } from './routes/letter-webhook.js';
 
 export interface ApiDeps {
   config: Config;
@@ -126,6 +127,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         linkSecrets,
       }),
     );
+  }
+  const letterSecret = channels.channels.letter?.webhookSecret;
+  if (letterSecret) {
+    await app.register(letterWebhookRoutes({ ledger: deps.ledger, secret: letterSecret, linkSecrets }));
   }
   await app.register(
     codecRoutes({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { startPrintMailServer, type PrintMailServer } from './print-mail-server.js';
 import type { ChannelsConfig } from '../platform/channel-providers.js';
 import { startFcmStub, type FcmStub } from './fcm-stub.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
@@ -8,8 +9,9 @@ export interface DevProviders {
   smtp: SmtpSink;
   twilio: TwilioServer;
   fcm: FcmStub;
+  printMail: PrintMailServer;
   /** Channel configuration pointing at the local servers, for `createChannels`. */
-  channels: Required<ChannelsConfig>;
+  channels: Required<Pick<ChannelsConfig, 'email' | 'sms' | 'push' | 'letter'>>;
   /**
    * The same as environment variables, for a worker started as a separate process
    * (`SMTP_URL`, `TWILIO_*`, `FCM_*`).
@@ -31,6 +33,16 @@ export interface DevProvidersOptions {
   deliverAfterMs?: number;
 }
 
+/** The sender of development letters: nobody's real address. */
+const DEV_RETURN_ADDRESS = {
+  name: 'Breach Notify (development)',
+  line1: '1 Example Street',
+  city: 'Springfield',
+  postalCode: '12345',
+  region: 'IL',
+  country: 'US',
+};
+
 /**
  * Starts the three local providers for development mode and says how to reach them. Nothing
  * leaves this machine: mail, SMS and push all land in these servers' `received` lists.
@@ -43,6 +55,7 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
     autoDeliverAfterMs: options.deliverAfterMs ?? 1500,
   });
   const fcm = await startFcmStub({ port: options.fcmPort, accessToken });
+  const printMail = await startPrintMailServer();
   const smsFrom = options.smsFrom ?? '+15005550006';
   const projectId = 'breach-notify-dev';
   const channels: DevProviders['channels'] = {
@@ -58,6 +71,13 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
       ...(options.statusCallbackUrl ? { statusCallbackUrl: options.statusCallbackUrl } : {}),
     },
     push: { projectId, credentials: { accessToken }, apiBaseUrl: fcm.url, caFile: fcm.caFile },
+    letter: {
+      adapter: 'print-mail-api',
+      apiBaseUrl: printMail.url,
+      apiKey: printMail.apiKey,
+      webhookSecret: printMail.webhookSecret,
+      returnAddress: DEV_RETURN_ADDRESS,
+    },
   };
   const env: Record<string, string> = {
     SMTP_URL: smtp.url,
@@ -69,15 +89,21 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
     FCM_CREDENTIALS: JSON.stringify({ accessToken }),
     FCM_API_BASE_URL: fcm.url,
     FCM_CA_FILE: fcm.caFile,
+    LETTER_ADAPTER: 'print-mail-api',
+    PRINT_MAIL_API_URL: printMail.url,
+    PRINT_MAIL_API_KEY: printMail.apiKey,
+    PRINT_MAIL_WEBHOOK_SECRET: printMail.webhookSecret,
+    LETTER_RETURN_ADDRESS: JSON.stringify(DEV_RETURN_ADDRESS),
   };
   return {
     smtp,
     twilio,
     fcm,
+    printMail,
     channels,
     env,
     async close() {
-      await Promise.all([smtp.close(), twilio.close(), fcm.close()]);
+      await Promise.all([smtp.close(), twilio.close(), fcm.close(), printMail.close()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 // How two records of the same person become one: an upload may list someone twice, or add to what
 // an earlier upload said about them.
 import type { AffectedUser } from './affected-user.js';
+import { samePostalAddress } from './postal-address.js';
 import { DATA_CATEGORIES, type DataCategory } from './incident.js';
 
 const canonicalCategories = (cats: Iterable<DataCategory>): DataCategory[] => {
@@ -32,6 +33,7 @@ export function sameAffectedUser(a: AffectedUser, b: AffectedUser): boolean {
     a.locale === b.locale &&
     a.country === b.country &&
     a.region === b.region &&
+    samePostalAddress(a.postalAddress, b.postalAddress) &&
     (a.dataCategories ?? []).join('|') === (b.dataCategories ?? []).join('|')
   );
 }

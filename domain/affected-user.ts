@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { DATA_CATEGORIES, type DataCategory } from './incident.js';
+import { ADDRESS_FIELDS, parsePostalAddress, type PostalAddress } from './postal-address.js';
 
 /** ISO 3166-1 alpha-2: the 249 officially assigned codes. */
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(
@@ -26,6 +27,9 @@ export const AFFECTED_USER_FIELDS = [
   'country',
   'region',
   'dataCategories',
+  ...ADDRESS_FIELDS,
+  /** NDJSON only: the address as one object. */
+  'address',
 ] as const;
 export type AffectedUserField = (typeof AFFECTED_USER_FIELDS)[number];
 
@@ -46,6 +50,8 @@ export interface AffectedUser {
   region?: string;
   /** Narrows the incident's categories for this person; sorted in DATA_CATEGORIES order. */
   dataCategories?: DataCategory[];
+  /** Where a letter reaches the person; normalised for their country. */
+  postalAddress?: PostalAddress;
 }
 
 export interface FieldError {
@@ -182,12 +188,22 @@ export function parseAffectedUser(input: Readonly<Record<string, unknown>>): Aff
     }
   }
 
+  let postalAddress: PostalAddress | undefined;
   let phone: string | undefined;
   const rawPhone = field('phone', scalar);
   if (rawPhone !== undefined && countryValid) {
     const p = normalisePhone(rawPhone, country);
     if (typeof p === 'string') phone = p;
     else errors.push(p);
+  }
+
+  if (countryValid && !errors.some((e) => e.field === 'region')) {
+    const a = parsePostalAddress(input, input.address, country, region);
+    if ('errors' in a) errors.push(...a.errors);
+    else if (a.address) {
+      postalAddress = a.address;
+      country ??= a.address.country;
+    }
   }
 
   if (errors.length || userId === undefined) return { ok: false, errors };
@@ -200,6 +216,7 @@ export function parseAffectedUser(input: Readonly<Record<string, unknown>>): Aff
   if (country) user.country = country;
   if (region) user.region = region;
   if (dataCategories?.length) user.dataCategories = dataCategories;
+  if (postalAddress) user.postalAddress = postalAddress;
   return { ok: true, user };
 }
 
@@ -233,4 +250,19 @@ const FIELD_ALIASES: Record<string, AffectedUserField> = {
   region: 'region',
   subdivision: 'region',
   datacategories: 'dataCategories',
+  addressline1: 'addressLine1',
+  address1: 'addressLine1',
+  street: 'addressLine1',
+  addressline2: 'addressLine2',
+  address2: 'addressLine2',
+  city: 'city',
+  town: 'city',
+  postalcode: 'postalCode',
+  postcode: 'postalCode',
+  zip: 'postalCode',
+  zipcode: 'postalCode',
+  addressregion: 'addressRegion',
+  state: 'addressRegion',
+  province: 'addressRegion',
+  address: 'address',
 };

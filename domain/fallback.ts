@@ -2,8 +2,9 @@
 // Pure decisions shared by the workflow (the policy) and the fan-out activities (per person).
 import { z } from 'zod';
 import type { Severity } from './incident.js';
+import { postalAddressLine, type PostalAddress } from './postal-address.js';
 
-export const NOTICE_CHANNELS = ['email', 'sms', 'push'] as const;
+export const NOTICE_CHANNELS = ['email', 'sms', 'push', 'letter', 'voice'] as const;
 export const NoticeChannel = z.enum(NOTICE_CHANNELS);
 export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
@@ -23,11 +24,20 @@ export const NoticePolicy = z
   .strict();
 export type NoticePolicy = z.infer<typeof NoticePolicy>;
 
-/** High and critical incidents go out on every channel; others email first, then SMS, then push. */
+/** A value for every channel, each made fresh. */
+export function perChannel<T>(make: (channel: NoticeChannel) => T): Record<NoticeChannel, T> {
+  return Object.fromEntries(NOTICE_CHANNELS.map((c) => [c, make(c)])) as Record<NoticeChannel, T>;
+}
+
+/**
+ * High and critical incidents go out on every channel; others email first, then SMS, then push, then
+ * a letter, so a person reachable only by post still hears of it. A fan-out's policy is in its input,
+ * so a change here reaches only fan-outs started after it.
+ */
 export function defaultNoticePolicy(severity: Severity): NoticePolicy {
   return severity === 'high' || severity === 'critical'
-    ? { mode: 'all', order: ['email', 'sms', 'push'] }
-    : { mode: 'first', order: ['email', 'sms', 'push'] };
+    ? { mode: 'all', order: ['email', 'sms', 'push', 'letter'] }
+    : { mode: 'first', order: ['email', 'sms', 'push', 'letter'] };
 }
 
 /** The contact data of one person as the fan-out sees it. */
@@ -37,6 +47,8 @@ export interface Reachability {
   pushToken?: string;
   /** A token FCM reported dead is never used again. */
   pushTokenDead?: boolean;
+  /** A postal address a letter can go to. */
+  postalAddress?: PostalAddress;
 }
 
 /** The address for a channel, or why there is none. */
@@ -54,6 +66,12 @@ export function addressFor(
       return person.pushTokenDead
         ? { missing: 'push token no longer registered' }
         : { address: person.pushToken };
+    case 'letter':
+      return person.postalAddress
+        ? { address: postalAddressLine(person.postalAddress) }
+        : { missing: 'no postal address' };
+    case 'voice':
+      return person.phone ? { address: person.phone } : { missing: 'no phone number' };
   }
 }
 
@@ -149,7 +167,7 @@ export function emptyFanoutTotals(): FanoutTotals {
     reached: 0,
     unreachable: 0,
     possibleDuplicates: 0,
-    channels: { email: { sent: 0, failed: 0 }, sms: { sent: 0, failed: 0 }, push: { sent: 0, failed: 0 } },
+    channels: perChannel(() => ({ sent: 0, failed: 0 })),
   };
 }
 
@@ -159,8 +177,10 @@ export function addFanoutTotals(into: FanoutTotals, add: FanoutTotals): void {
   into.reached += add.reached;
   into.unreachable += add.unreachable;
   into.possibleDuplicates += add.possibleDuplicates;
+  // Totals recorded in histories before letters and calls have no entry for them.
   for (const c of NOTICE_CHANNELS) {
-    into.channels[c].sent += add.channels[c].sent;
-    into.channels[c].failed += add.channels[c].failed;
+    const into1 = (into.channels[c] ??= { sent: 0, failed: 0 });
+    into1.sent += add.channels[c]?.sent ?? 0;
+    into1.failed += add.channels[c]?.failed ?? 0;
   }
 }

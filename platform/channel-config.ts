@@ -5,7 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
-import type { ChannelsConfig } from './channel-providers.js';
+import type { ChannelsConfig, LetterConfig } from './channel-providers.js';
+import { parsePostalAddress } from '../domain/postal-address.js';
 import { ConfigError, optionalString, positiveInt, publicBaseUrl, readEnv } from './env.js';
 
 /** 0 means unlimited. */
@@ -41,6 +42,15 @@ const ChannelEnv = {
   FCM_API_BASE_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
   FCM_CA_FILE: optionalString,
 
+  /** `print-mail-api`: letters through a Lob-style API at PRINT_MAIL_API_URL with PRINT_MAIL_API_KEY. */
+  LETTER_ADAPTER: optionalString.pipe(z.enum(['print-mail-api']).optional()),
+  PRINT_MAIL_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  PRINT_MAIL_API_KEY: optionalString,
+  PRINT_MAIL_WEBHOOK_SECRET: optionalString,
+  /** The sender's address as JSON: {"name","line1","line2","city","postalCode","region","country"}. */
+  LETTER_RETURN_ADDRESS: optionalString,
+  LETTER_FONT: optionalString,
+
   NOTICE_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** How long the link in a notice keeps working. */
   NOTICE_LINK_TTL_DAYS: positiveInt(365),
@@ -53,6 +63,10 @@ const ChannelEnv = {
   EMAIL_RATE_PER_SECOND: rate,
   SMS_RATE_PER_SECOND: rate,
   PUSH_RATE_PER_SECOND: rate,
+  LETTER_CONCURRENCY: positiveInt(10),
+  VOICE_CONCURRENCY: positiveInt(10),
+  LETTER_RATE_PER_SECOND: rate,
+  VOICE_RATE_PER_SECOND: rate,
 
   /** `off`: the channels' SDKs send on the worker's main thread, beside its activities and Temporal. */
   SENDING_THREAD: z.enum(['on', 'off']).default('on'),
@@ -190,6 +204,11 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
     }
   }
 
+  if (e.LETTER_ADAPTER || e.PRINT_MAIL_API_URL || e.PRINT_MAIL_API_KEY) {
+    const letter = letterConfig(e, problems);
+    if (letter) channels.letter = letter;
+  }
+
   // Without a channel every person would end up `unreachable`; in production that is a mistake, not a choice.
   if (e.NODE_ENV === 'production' && !channels.email && !channels.sms && !channels.push) {
     problems.push(
@@ -214,6 +233,8 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       email: limits(e.EMAIL_CONCURRENCY, e.EMAIL_RATE_PER_SECOND),
       sms: limits(e.SMS_CONCURRENCY, e.SMS_RATE_PER_SECOND),
       push: limits(e.PUSH_CONCURRENCY, e.PUSH_RATE_PER_SECOND),
+      letter: limits(e.LETTER_CONCURRENCY, e.LETTER_RATE_PER_SECOND),
+      voice: limits(e.VOICE_CONCURRENCY, e.VOICE_RATE_PER_SECOND),
     },
     noticeBaseUrl: e.NOTICE_BASE_URL ? e.NOTICE_BASE_URL.replace(/\/+$/, '') : publicBaseUrl(e),
     linkSecret,
@@ -241,4 +262,55 @@ function senderDomain(from: string | undefined): string | undefined {
 export function describeChannels(settings: ChannelSettings): string {
   const on = NOTICE_CHANNELS.filter((c) => settings.channels[c]);
   return on.length ? on.join(', ') : 'none';
+}
+
+/** The letter channel's settings, or undefined with the problems named. */
+function letterConfig(
+  e: {
+    [
+      K in
+        | 'LETTER_ADAPTER'
+        | 'PRINT_MAIL_API_URL'
+        | 'PRINT_MAIL_API_KEY'
+        | 'PRINT_MAIL_WEBHOOK_SECRET'
+        | 'LETTER_RETURN_ADDRESS'
+        | 'LETTER_FONT'
+    ]?: string;
+  } & {
+    LETTER_CONCURRENCY: number;
+  },
+  problems: string[],
+): LetterConfig | undefined {
+  const before = problems.length;
+  if (!e.LETTER_ADAPTER)
+    problems.push('LETTER_ADAPTER: required with PRINT_MAIL_API_URL or _KEY (print-mail-api)');
+  if (!e.PRINT_MAIL_API_URL) problems.push('PRINT_MAIL_API_URL: required for LETTER_ADAPTER=print-mail-api');
+  if (!e.PRINT_MAIL_API_KEY) problems.push('PRINT_MAIL_API_KEY: required for LETTER_ADAPTER=print-mail-api');
+  let returnAddress: LetterConfig['returnAddress'] | undefined;
+  try {
+    const raw = JSON.parse(e.LETTER_RETURN_ADDRESS ?? 'null') as Record<string, unknown> | null;
+    const name = typeof raw?.name === 'string' ? raw.name.trim() : '';
+    const { name: _name, ...address } = raw ?? {};
+    const country = typeof address.country === 'string' ? address.country.toUpperCase() : undefined;
+    const parsed = raw ? parsePostalAddress({}, address, country, undefined) : undefined;
+    if (!parsed || !name)
+      problems.push('LETTER_RETURN_ADDRESS: required, JSON with name, line1, city, postalCode, country');
+    else if ('errors' in parsed)
+      problems.push(
+        `LETTER_RETURN_ADDRESS: ${parsed.errors.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      );
+    else if (parsed.address) returnAddress = { name, ...parsed.address };
+  } catch {
+    problems.push('LETTER_RETURN_ADDRESS: must be JSON');
+  }
+  if (problems.length > before || !returnAddress) return undefined;
+  return {
+    adapter: 'print-mail-api',
+    apiBaseUrl: e.PRINT_MAIL_API_URL!,
+    apiKey: e.PRINT_MAIL_API_KEY!,
+    returnAddress,
+    concurrency: e.LETTER_CONCURRENCY,
+    ...(e.LETTER_FONT ? { font: e.LETTER_FONT } : {}),
+    ...(e.PRINT_MAIL_WEBHOOK_SECRET ? { webhookSecret: e.PRINT_MAIL_WEBHOOK_SECRET } : {}),
+  };
 }

@@ -2,11 +2,15 @@
 // `channel-config.ts` and handed to the channels (activities/channels), which build their SDK clients
 // from it; a channel left out is not configured. Plain data: it also crosses to the sending thread.
 import type { ServiceAccount } from 'firebase-admin/app';
+import type { PostalAddress } from '../domain/postal-address.js';
 
 export interface ChannelsConfig {
   email?: EmailConfig;
   sms?: SmsConfig;
   push?: PushConfig;
+  letter?: LetterConfig;
+  /** Not built yet: the channel stays unconfigured, so the fallback skips it. */
+  voice?: never;
 }
 
 export interface EmailConfig {
@@ -55,4 +59,21 @@ export interface PushConfig {
   ca?: string;
   /** Connections to FCM at once, which bounds how many sends of a batch are in flight. */
   maxConnections?: number;
+}
+
+export interface LetterConfig {
+  /** `print-mail-api`: a Lob-style HTTP API prints and posts each letter. */
+  adapter: 'print-mail-api';
+  /** e.g. https://api.lob.com, or the local stub (dev/print-mail-server.ts). */
+  apiBaseUrl: string;
+  apiKey: string;
+  /** The secret the provider signs its letter webhooks with; without it the webhook route is off. */
+  webhookSecret?: string;
+  /** The sender's return address, printed in the window above the recipient's. */
+  returnAddress: PostalAddress & { name: string };
+  /** Requests in flight per `send` call. */
+  concurrency?: number;
+  timeoutMs?: number;
+  /** The font file for the letters (a CJK-capable one by default). */
+  font?: string;
 }

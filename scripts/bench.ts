@@ -4,7 +4,7 @@
 // worker's CPU per notice and each channel's rate per tenth of the run (scripts/bench/growth.ts), the
 // answer times of GET /v1/incidents/:id during the fan-out, and the kept counts against the rows.
 import { parseArgs } from 'node:util';
-import type { Channel } from '../store/ledger.js';
+import type { BenchChannel as Channel } from './bench/people.js';
 import { noticeFanoutWorkflowId, noticeLaneWorkflowId } from '../workflows/fanout-messages.js';
 import { incidentWorkflowId } from '../workflows/incident-messages.js';
 import { percentile, probeIncidentApi, spread } from './bench/api-latency.js';

@@ -3,6 +3,7 @@
 import type { Expression, Selectable, SqlBool, ExpressionBuilder } from 'kysely';
 import type { AffectedUser } from '../domain/affected-user.js';
 import { riskLevel, type RiskLevel } from '../domain/assessment.js';
+import type { PostalAddress } from '../domain/postal-address.js';
 import type { DataCategory } from '../domain/incident.js';
 import type { Phase } from '../domain/phases.js';
 import type { NoticeChannel } from '../domain/fallback.js';
@@ -115,7 +116,9 @@ export class SqlAffectedPeople extends SqlRepository implements AffectedPeople {
       if (opts.afterUserId !== undefined) conditions.push(eb('user_id', '>', opts.afterUserId));
       if (opts.throughUserId !== undefined) conditions.push(eb('user_id', '<=', opts.throughUserId));
       if (opts.reachableBy === 'email') conditions.push(eb('email', 'is not', null));
-      if (opts.reachableBy === 'sms') conditions.push(eb('phone', 'is not', null));
+      if (opts.reachableBy === 'letter') conditions.push(eb('postal_address', 'is not', null));
+      if (opts.reachableBy === 'sms' || opts.reachableBy === 'voice')
+        conditions.push(eb('phone', 'is not', null));
       if (opts.reachableBy === 'push') {
         conditions.push(
           eb('push_token', 'is not', null),
@@ -171,6 +174,7 @@ export function readUser(f: Flavor, r: Selectable<AffectedUsersTable>): Affected
   if (r.country !== null) u.country = r.country;
   if (r.region !== null) u.region = r.region;
   if (r.data_categories !== null) u.dataCategories = f.readJson<DataCategory[]>(r.data_categories);
+  if (r.postal_address !== null) u.postalAddress = f.readJson<PostalAddress>(r.postal_address);
   return u;
 }
 
@@ -194,6 +198,7 @@ export function userColumns(f: Flavor, u: AffectedUser, incidentCategories: read
     country: u.country ?? null,
     region: u.region ?? null,
     data_categories: u.dataCategories ? f.json(u.dataCategories) : null,
+    postal_address: u.postalAddress ? f.json(u.postalAddress) : null,
     risk: riskLevel(u.dataCategories ?? incidentCategories),
   };
 }

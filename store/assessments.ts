@@ -38,7 +38,8 @@ export class SqlAssessments extends SqlRepository implements Assessments {
         sql<
           number | string | null
         >`sum(case when push_token is not null and push_token_dead = ${live} then 1 else 0 end)`.as('push'),
-        sql<number | string | null>`sum(case when email is null and phone is null
+        sql<number | string | null>`sum(case when postal_address is not null then 1 else 0 end)`.as('letter'),
+        sql<number | string | null>`sum(case when email is null and phone is null and postal_address is null
           and (push_token is null or push_token_dead <> ${live}) then 1 else 0 end)`.as('none'),
       ])
       .where('incident_id', '=', incidentId)
@@ -50,6 +51,8 @@ export class SqlAssessments extends SqlRepository implements Assessments {
       email: Number(totals.email ?? 0),
       sms: Number(totals.sms ?? 0),
       push: Number(totals.push ?? 0),
+      letter: Number(totals.letter ?? 0),
+      voice: Number(totals.sms ?? 0),
       none: Number(totals.none ?? 0),
     };
     const grouped = async (column: 'country' | 'region' | 'locale' | 'risk') => {
@@ -141,6 +144,7 @@ export class SqlAssessments extends SqlRepository implements Assessments {
           email: null,
           phone: null,
           push_token: null,
+          postal_address: null,
           purged: this.flavor.bool(true),
           updated_at: at,
         })

@@ -42,7 +42,14 @@ export interface ClaimOptions {
 }
 
 export type DeliveryOutcome =
-  | { status: 'accepted'; providerId: string; at?: string }
+  | {
+      status: 'accepted';
+      providerId: string;
+      at?: string;
+      /** Letters: what was printed, and when it should arrive. */
+      contentHash?: string;
+      expectedDeliveryDate?: string;
+    }
   | { status: 'delivered'; providerId?: string; at?: string }
   | {
       status: 'failed_retryable' | 'failed_permanent';
@@ -67,6 +74,10 @@ export interface DeliveryRecord {
   claimedAt: string | null;
   acceptedAt: string | null;
   updatedAt: string;
+  /** Letters only: SHA-256 of the PDF sent. */
+  contentHash?: string;
+  /** Letters only: when the provider expects it to arrive (YYYY-MM-DD). */
+  expectedDeliveryDate?: string;
 }
 
 export interface ChannelProgress {
@@ -136,5 +147,7 @@ export function toDelivery(f: Flavor, r: Selectable<DeliveriesTable>): DeliveryR
     claimedAt: f.readOptionalTime(r.claimed_at),
     acceptedAt: f.readOptionalTime(r.accepted_at),
     updatedAt: f.readTime(r.updated_at),
+    ...(r.content_hash ? { contentHash: r.content_hash } : {}),
+    ...(r.expected_delivery_date ? { expectedDeliveryDate: r.expected_delivery_date } : {}),
   };
 }

@@ -28,7 +28,7 @@ export interface DeliveryOutcomes {
    * provider's id alone, which no index covers: a scan of the deliveries.
    */
   recordProviderCallback(
-    channel: 'sms',
+    channel: 'sms' | 'letter',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,
@@ -49,7 +49,14 @@ export class SqlDeliveryOutcomes extends SqlRepository implements DeliveryOutcom
   private outcomeColumns(outcome: DeliveryOutcome, at: string) {
     switch (outcome.status) {
       case 'accepted':
-        return { status: outcome.status, provider_id: outcome.providerId, accepted_at: at, updated_at: at };
+        return {
+          status: outcome.status,
+          provider_id: outcome.providerId,
+          accepted_at: at,
+          updated_at: at,
+          ...(outcome.contentHash ? { content_hash: outcome.contentHash } : {}),
+          ...(outcome.expectedDeliveryDate ? { expected_delivery_date: outcome.expectedDeliveryDate } : {}),
+        };
       case 'delivered':
         return { status: outcome.status, updated_at: at };
       case 'failed_retryable':
@@ -130,7 +137,8 @@ export class SqlDeliveryOutcomes extends SqlRepository implements DeliveryOutcom
     const groups = new Map<string, Array<{ i: number; key: DeliveryKey; providerId: string }>>();
     const seen = new Set<string>();
     for (const [i, { key, outcome }] of items.entries()) {
-      if (outcome.status !== 'accepted' || outcome.at !== undefined) continue;
+      // Letters carry their PDF's hash and arrival date: the one-by-one path writes those too.
+      if (outcome.status !== 'accepted' || outcome.at !== undefined || outcome.contentHash) continue;
       const person = `${key.incidentId}\u0000${key.channel}\u0000${key.noticeVersion}\u0000${key.userId}`;
       // The same key twice in one batch keeps the one-by-one path's order of effects.
       if (seen.has(person)) continue;
@@ -202,7 +210,7 @@ export class SqlDeliveryOutcomes extends SqlRepository implements DeliveryOutcom
   }
 
   async recordProviderCallback(
-    channel: 'sms',
+    channel: 'sms' | 'letter',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,

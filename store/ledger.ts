@@ -31,8 +31,6 @@ export type { AnnouncementVersionRecord, AnnouncementVersions } from './announce
 export type { Assessments, StoredAssessment } from './assessments.js';
 export type { AuditCheckpoint, AuditCheckpoints } from './audit-checkpoints.js';
 export type { AuditEntry, AuditHead, AuditLog, NewAuditEntry } from './audit-log.js';
-// scripts/bench.ts and scripts/harness.ts still name the channel `Channel`; the type is domain's.
-export type { NoticeChannel as Channel } from '../domain/fallback.js';
 export {
   DELIVERY_STATUSES,
   type ChannelProgress,

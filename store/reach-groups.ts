@@ -9,6 +9,7 @@ export interface ReachGroup {
   email: boolean;
   sms: boolean;
   push: boolean;
+  letter: boolean;
   locale: string | null;
   people: number;
 }
@@ -33,12 +34,13 @@ export async function reachGroups(
       sql<number>`case when push_token is not null and push_token_dead = ${live} then 1 else 0 end`.as(
         'has_push',
       ),
+      sql<number>`case when postal_address is not null then 1 else 0 end`.as('has_address'),
       'locale',
       sql<number | string>`count(*)`.as('people'),
       sql<string | Date | null>`max(updated_at)`.as('last_changed'),
     ])
     .where('incident_id', '=', incidentId)
-    .groupBy(['has_email', 'has_phone', 'has_push', 'locale'] as never)
+    .groupBy(['has_email', 'has_phone', 'has_push', 'has_address', 'locale'] as never)
     .execute();
   let last: string | null = null;
   const groups = rows.map((r) => {
@@ -48,11 +50,12 @@ export async function reachGroups(
       email: Number(r.has_email) === 1,
       sms: Number(r.has_phone) === 1,
       push: Number(r.has_push) === 1,
+      letter: Number(r.has_address) === 1,
       locale: r.locale,
       people: Number(r.people),
     };
   });
-  const key = (g: ReachGroup) => `${+g.email}${+g.sms}${+g.push}${g.locale ?? ''}`;
+  const key = (g: ReachGroup) => `${+g.email}${+g.sms}${+g.push}${+g.letter}${g.locale ?? ''}`;
   groups.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return { groups, lastChangedAt: last };
 }

@@ -35,6 +35,8 @@ export interface AffectedUsersTable {
   country: string | null;
   region: string | null;
   data_categories: NullableJson;
+  /** PostalAddress as JSON. */
+  postal_address: NullableJson;
   risk: string;
   purged: Bool;
   /** The person's number within the incident, which their notice link carries; set on insert. */
@@ -77,6 +79,10 @@ export interface DeliveriesTable {
   claimed_at: NullableTime;
   accepted_at: NullableTime;
   updated_at: Time;
+  /** Letters: SHA-256 of the PDF sent. */
+  content_hash?: string | null;
+  /** Letters: YYYY-MM-DD, as the print-and-mail provider expects. */
+  expected_delivery_date?: string | null;
 }
 
 export interface FilingsTable {

@@ -2,7 +2,7 @@
 // servers, and the ledger's counts equal to what those servers received.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AffectedUser } from '../domain/affected-user.js';
-import type { Channel } from '../store/ledger.js';
+import type { NoticeChannel as Channel } from '../domain/fallback.js';
 import {
   approve,
   duplicates,

@@ -21,9 +21,15 @@ const failed = (reason: string): ChannelState => ({ kind: 'failed', reason });
 
 describe('notice policy', () => {
   it('sends on every channel for high and critical incidents, email first otherwise', () => {
-    expect(defaultNoticePolicy('critical')).toEqual({ mode: 'all', order: ['email', 'sms', 'push'] });
+    expect(defaultNoticePolicy('critical')).toEqual({
+      mode: 'all',
+      order: ['email', 'sms', 'push', 'letter'],
+    });
     expect(defaultNoticePolicy('high').mode).toBe('all');
-    expect(defaultNoticePolicy('medium')).toEqual({ mode: 'first', order: ['email', 'sms', 'push'] });
+    expect(defaultNoticePolicy('medium')).toEqual({
+      mode: 'first',
+      order: ['email', 'sms', 'push', 'letter'],
+    });
     expect(defaultNoticePolicy('low').mode).toBe('first');
   });
 
@@ -40,7 +46,10 @@ describe('notice policy', () => {
     expect(nextChannel(policy, { email: pending })).toBeUndefined();
     expect(nextChannel(policy, { email: failed('no email address') })).toBe('sms');
     expect(nextChannel(policy, { email: failed('550'), sms: failed('21211') })).toBe('push');
-    expect(nextChannel(policy, { email: failed('a'), sms: failed('b'), push: failed('c') })).toBeUndefined();
+    expect(nextChannel(policy, { email: failed('a'), sms: failed('b'), push: failed('c') })).toBe('letter');
+    expect(
+      nextChannel(policy, { email: failed('a'), sms: failed('b'), push: failed('c'), letter: failed('d') }),
+    ).toBeUndefined();
   });
 
   it('`all` tries every channel whatever happened on the others', () => {
@@ -55,6 +64,7 @@ describe('notice policy', () => {
       email: failed('no email address'),
       sms: failed('sms failed permanently (21211)'),
       push: failed('no push token'),
+      letter: failed('no postal address'),
     };
     expect(personOutcome(policy, none)).toEqual({
       reached: false,
@@ -63,6 +73,7 @@ describe('notice policy', () => {
         email: 'no email address',
         sms: 'sms failed permanently (21211)',
         push: 'no push token',
+        letter: 'no postal address',
       },
     });
     expect(personOutcome(policy, { email: failed('x'), sms: sent })).toEqual({

@@ -3,7 +3,8 @@
  * worker reads the environment, not these modules), sends a batch per call with bounded
  * concurrency, and answers one `SendResult` per item, in order.
  */
-import type { ChannelsConfig } from '../../platform/channel-providers.js';
+import type { ChannelsConfig, LetterConfig } from '../../platform/channel-providers.js';
+import { LetterChannel, type LetterItem } from './letter.js';
 import { EmailChannel, type EmailItem } from './email.js';
 import { PushChannel, type PushItem } from './push.js';
 import type { NoticeChannel } from '../../domain/fallback.js';
@@ -15,12 +16,16 @@ export type { SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
 export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
+export { LetterChannel, letterIdempotencyKey, type LetterItem } from './letter.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
   email?: Pick<EmailChannel, 'name' | 'send'>;
   sms?: Pick<SmsChannel, 'name' | 'send' | 'reportsStatus'>;
   push?: Pick<PushChannel, 'name' | 'send'>;
+  letter?: Pick<LetterChannel, 'name' | 'send'> & { config: Pick<LetterConfig, 'returnAddress' | 'font'> };
+  /** Not built yet: absent, like any unconfigured channel. */
+  voice?: never;
   /** Closes pooled connections; call on worker shutdown. */
   close(): Promise<void>;
 }
@@ -34,7 +39,9 @@ export function createChannels(config: ChannelsConfig, opts: { sendingThread?: b
   const email = config.email ? new EmailChannel(config.email) : undefined;
   const sms = config.sms ? new SmsChannel(config.sms) : undefined;
   const push = config.push ? new PushChannel(config.push) : undefined;
+  const letter = config.letter ? letterChannel(new LetterChannel(config.letter), config.letter) : undefined;
   return {
+    ...(letter ? { letter } : {}),
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
     ...(push ? { push } : {}),
@@ -57,6 +64,21 @@ function threadChannels(config: ChannelsConfig): Channels {
       ? { sms: { ...standIn<'sms', SmsItem>('sms'), reportsStatus: smsReportsStatus(config.sms) } }
       : {}),
     ...(config.push ? { push: standIn<'push', PushItem>('push') } : {}),
+    ...(config.letter
+      ? { letter: letterChannel(standIn<'letter', LetterItem>('letter'), config.letter) }
+      : {}),
     close: () => thread.close(),
+  };
+}
+
+/** The letter channel with what rendering its letters needs: the sender's address and the font. */
+function letterChannel(
+  channel: Pick<LetterChannel, 'name' | 'send'>,
+  config: LetterConfig,
+): NonNullable<Channels['letter']> {
+  return {
+    name: channel.name,
+    send: (items) => channel.send(items),
+    config: { returnAddress: config.returnAddress, ...(config.font ? { font: config.font } : {}) },
   };
 }

@@ -19,6 +19,10 @@ export interface SendResult {
   retryAfterMs?: number;
   /** Push only: the registration token is dead and must not be used again. */
   deadToken?: boolean;
+  /** Letters only: the date the print-and-mail provider expects the letter to arrive (YYYY-MM-DD). */
+  expectedDeliveryDate?: string;
+  /** Letters only: SHA-256 of the PDF sent. */
+  contentHash?: string;
 }
 
 /** Runs `fn` over the items with at most `limit` in flight, keeping the order of the results. */

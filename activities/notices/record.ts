@@ -58,6 +58,8 @@ export class ChannelRecord implements UnitOutcomes {
       await outcomes.record(this.key(p), {
         status: 'accepted',
         providerId: r.providerId ?? `${channel}:${p.userId}`,
+        ...(r.contentHash ? { contentHash: r.contentHash } : {}),
+        ...(r.expectedDeliveryDate ? { expectedDeliveryDate: r.expectedDeliveryDate } : {}),
       });
       progress.sent(p, channel);
     } else if (r.outcome === 'permanent' || this.page.lastAttempt) {

@@ -3,7 +3,8 @@
 // costs little.
 import type { IncidentFacts } from '../../domain/incident.js';
 import type { NoticeChannel } from '../../domain/fallback.js';
-import { noticeWriter, type RenderedNotice } from '../../domain/notice/index.js';
+import { NoticeInput, noticeWriter, type RenderedNotice } from '../../domain/notice/index.js';
+import { buildNoticeDocument, type NoticeDocument } from '../../domain/notice/document.js';
 import { noticeIncident, noticePerson } from '../../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../../domain/notice/link.js';
 import type { ChannelSettings } from '../../platform/channel-config.js';
@@ -72,7 +73,7 @@ export class PageNotices {
         notice = this.write({ locale: p.locale, person: noticePerson(p), noticeUrl: link });
         this.notices.set(p.userId, notice);
       }
-      void notice[channel];
+      if (channel === 'email' || channel === 'sms' || channel === 'push') void notice[channel];
     }
   }
 
@@ -81,6 +82,20 @@ export class PageNotices {
     const notice = this.notices.get(p.userId);
     if (!notice) throw new Error('notice sent before it was prepared');
     return notice;
+  }
+
+  /** A prepared person's notice as the sections of a letter (written when the letter is). */
+  letter(p: StoredAffectedUser): NoticeDocument {
+    const { facts, noticeVersion, organisation } = this.input;
+    const parsed = NoticeInput.parse({
+      ...(organisation ? { organisation } : {}),
+      incident: noticeIncident(facts),
+      noticeVersion,
+      locale: p.locale,
+      person: noticePerson(p),
+      noticeUrl: this.link(p),
+    });
+    return buildNoticeDocument(parsed);
   }
 
   /** A prepared person's link. */

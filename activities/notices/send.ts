@@ -5,11 +5,13 @@
 // gap is the only window for a duplicate.
 import { sealDeliveryRef } from '../../domain/delivery-ref.js';
 import type { NoticeChannel } from '../../domain/fallback.js';
+import { postalAddressLines } from '../../domain/postal-address.js';
 import type { ChannelSettings } from '../../platform/channel-config.js';
 import type { StoredAffectedUser } from '../../store/ledger.js';
 import { noticeMessageId, type Channels, type SendResult } from '../channels/index.js';
 import type { SendGate } from './gate.js';
 import type { PageNotices } from './render.js';
+import { renderLetterPdf } from '../channels/letter-pdf.js';
 
 /**
  * Push notices per `sendEach` call. Outcomes are known only when the whole call returns, so a
@@ -22,7 +24,7 @@ export interface NoticeSend {
   settings: Pick<ChannelSettings, 'emailDomain' | 'linkSecret'>;
   incidentId: string;
   noticeVersion: number;
-  notices: Pick<PageNotices, 'notice' | 'link'>;
+  notices: Pick<PageNotices, 'notice' | 'link' | 'letter'>;
 }
 
 /** One call of a channel for `people`, each item keyed by the person's userId. */
@@ -75,7 +77,47 @@ export function sendThrough(
           data: { incidentId, noticeVersion: String(noticeVersion) },
         })),
       );
+    case 'letter':
+      return sendLetters(s, people);
+    case 'voice':
+      // Unreachable while the channel has no adapter: the page settles it as not configured first.
+      return Promise.reject(new Error(`${channel} is not configured`));
   }
+}
+
+/**
+ * Letters: each person's PDF rendered here (it needs their notice's sections and link), then handed
+ * to the provider; its content hash comes back with the result, to be kept with the delivery.
+ */
+async function sendLetters(s: NoticeSend, people: readonly StoredAffectedUser[]): Promise<SendResult[]> {
+  const { channels, settings, incidentId, noticeVersion, notices } = s;
+  const letter = channels.letter!;
+  const { returnAddress, font } = letter.config;
+  const rendered = await Promise.all(
+    people.map((p) =>
+      renderLetterPdf({
+        document: notices.letter(p),
+        recipient: { ...(p.name ? { name: p.name } : {}), address: p.postalAddress! },
+        returnAddress: postalAddressLines(returnAddress, returnAddress.name),
+        noticeUrl: notices.link(p),
+        ...(font ? { font } : {}),
+      }),
+    ),
+  );
+  const results = await letter.send(
+    people.map((p, i) => ({
+      key: p.userId,
+      to: { ...(p.name ? { name: p.name } : {}), address: p.postalAddress! },
+      pdf: rendered[i]!.pdf,
+      claimKey: `${incidentId}\0${p.userId}\0letter\0${noticeVersion}`,
+      ref: sealDeliveryRef(
+        { incidentId, userId: p.userId, channel: 'letter', noticeVersion },
+        settings.linkSecret,
+      ),
+    })),
+  );
+  const hashes = new Map(people.map((p, i) => [p.userId, rendered[i]!.contentHash]));
+  return results.map((r) => ({ ...r, contentHash: hashes.get(r.key) }));
 }
 
 /** Where each unit's answer goes: the record step. */

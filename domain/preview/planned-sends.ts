@@ -4,6 +4,7 @@ import {
   addressFor,
   nextChannel,
   NOTICE_CHANNELS,
+  perChannel,
   type ChannelState,
   type NoticeChannel,
   type NoticePolicy,
@@ -15,6 +16,8 @@ export interface PreviewGroup {
   email: boolean;
   sms: boolean;
   push: boolean;
+  /** Has a postal address (absent in groups counted before letters). */
+  letter?: boolean;
   locale: string | null;
   people: number;
 }
@@ -31,7 +34,7 @@ export interface PlannedSends {
   unreachable: number;
 }
 
-const zero = (): ChannelCounts => ({ email: 0, sms: 0, push: 0 });
+const zero = (): ChannelCounts => perChannel(() => 0);
 
 /** A stand-in for the person's contact data: only whether each channel has an address matters. */
 function standIn(group: PreviewGroup): Reachability {
@@ -39,6 +42,7 @@ function standIn(group: PreviewGroup): Reachability {
     ...(group.email ? { email: 'address' } : {}),
     ...(group.sms ? { phone: 'number' } : {}),
     ...(group.push ? { pushToken: 'token' } : {}),
+    ...(group.letter ? { postalAddress: { line1: 'street', city: 'city', country: 'ZZ' } } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createChannels, type Channels } from '../../activities/channels/index.js';
 import { loadChannelSettings } from '../../platform/channel-config.js';
-import type { Channel } from '../../store/ledger.js';
+import type { BenchChannel as Channel } from './people.js';
 import { ceiling, sampleNotices } from '../ceiling-loop.js';
 import type { Harness } from '../harness.js';
 import { stockSmsChannel } from '../stock-sms.js';

@@ -1,7 +1,7 @@
 // Whether a notice costs more late in the run than early: the worker's CPU time sampled through the run,
 // and the run cut into tenths of its notices (by arrival at the local servers), each with the worker's
 // CPU per notice and each channel's send rate. A cost that grows with N shows as a rising column.
-import type { Channel } from '../../store/ledger.js';
+import type { BenchChannel as Channel } from './people.js';
 
 export interface CpuSample {
   at: number;

@@ -1,7 +1,7 @@
 // What the bench reads of the machine and the run: the host's CPU steal, workflow history lengths,
 // arrival times at the local servers.
 import { readFileSync } from 'node:fs';
-import type { Channel } from '../../store/ledger.js';
+import type { BenchChannel as Channel } from './people.js';
 import type { Harness } from '../harness.js';
 
 // Spreading 100,000 timestamps into Math.min/max overflows the stack.

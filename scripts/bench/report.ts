@@ -1,6 +1,7 @@
 // The bench's verdict per channel: its end-to-end rate against its bare loop's (at once and alone),
 // and the CPU each notice cost the worker against what it cost the loops.
-import type { Channel, DeliveryCounts } from '../../store/ledger.js';
+import type { DeliveryCounts } from '../../store/ledger.js';
+import type { BenchChannel as Channel } from './people.js';
 import type { CeilingRates } from './ceilings.js';
 import { most } from './machine.js';
 

@@ -12,6 +12,7 @@ import { announcementPages } from './0007-announcement-pages.js';
 import { announcementLookup } from './0008-announcement-lookup.js';
 import { auditChain } from './0009-audit-chain.js';
 import { deliveryCounts } from './0010-delivery-counts.js';
+import { postalAddress } from './0011-postal-address.js';
 
 export type { FlavorName } from './flavor-types.js';
 
@@ -29,6 +30,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0008_announcement_lookup': announcementLookup(flavor),
         '0009_audit_chain': auditChain(flavor),
         '0010_delivery_counts': deliveryCounts(flavor),
+        '0011_postal_address': postalAddress(flavor),
       };
     },
   };

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels, noticeMessageId } from '../../activities/channels/index.js';
+import { loadChannelSettings } from '../../platform/channel-config.js';
 import { verifyTwilioCallback } from '../../platform/twilio-callback.js';
 import { renderOutboxPage } from '../../dev/outbox-page.js';
 import { startDevProviders, type DevProviders } from '../../dev/providers.js';
@@ -89,6 +90,11 @@ describe('development providers', () => {
       'FCM_CA_FILE',
       'FCM_CREDENTIALS',
       'FCM_PROJECT_ID',
+      'LETTER_ADAPTER',
+      'LETTER_RETURN_ADDRESS',
+      'PRINT_MAIL_API_KEY',
+      'PRINT_MAIL_API_URL',
+      'PRINT_MAIL_WEBHOOK_SECRET',
       'SMTP_URL',
       'TWILIO_ACCOUNT_SID',
       'TWILIO_API_BASE_URL',
@@ -102,6 +108,11 @@ describe('development providers', () => {
         apiBaseUrl: dev.env.FCM_API_BASE_URL,
         caFile: dev.env.FCM_CA_FILE,
       },
+    });
+    // The letter settings read back as the dev providers' own letter channel.
+    expect(loadChannelSettings({ ...dev.env, NODE_ENV: 'test' }).channels.letter).toEqual({
+      ...dev.channels.letter,
+      concurrency: 10,
     });
     try {
       expect(channels.email).toBeUndefined();
