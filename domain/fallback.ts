@@ -23,11 +23,18 @@ export const NoticePolicy = z
   .strict();
 export type NoticePolicy = z.infer<typeof NoticePolicy>;
 
-/** High and critical incidents go out on every channel; others email first, then SMS, then push. */
-export function defaultNoticePolicy(severity: Severity): NoticePolicy {
-  return severity === 'high' || severity === 'critical'
-    ? { mode: 'all', order: ['email', 'sms', 'push'] }
-    : { mode: 'first', order: ['email', 'sms', 'push'] };
+/**
+ * The configured order for the severity (NOTICE_ORDER_HIGH / NOTICE_ORDER_DEFAULT, read by the
+ * settings); without one, high and critical incidents go out on every channel, others email first,
+ * then SMS, then push.
+ */
+export function defaultNoticePolicy(
+  severity: Severity,
+  orders?: { high: NoticePolicy; default: NoticePolicy },
+): NoticePolicy {
+  const high = severity === 'high' || severity === 'critical';
+  if (orders) return high ? orders.high : orders.default;
+  return high ? { mode: 'all', order: ['email', 'sms', 'push'] } : { mode: 'first', order: ['email', 'sms', 'push'] };
 }
 
 /** The contact data of one person as the fan-out sees it. */

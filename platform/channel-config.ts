@@ -7,6 +7,7 @@ import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelsConfig } from './channel-providers.js';
 import { ConfigError, optionalString, positiveInt, publicBaseUrl, readEnv } from './env.js';
+import { loadNoticeTiming } from './notice-timing-config.js';
 
 /** 0 means unlimited. */
 const rate = z.coerce.number().min(0).default(0);
@@ -228,6 +229,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       pagesPerRun: e.FANOUT_PAGES_PER_RUN,
       reclaimAfterMs: e.FANOUT_RECLAIM_AFTER_MS,
       maxSendAttempts: e.FANOUT_MAX_SEND_ATTEMPTS,
+      ...loadNoticeTiming(env),
     },
   };
 }
