@@ -27,6 +27,8 @@ export interface DevProvidersOptions {
   smsFrom?: string;
   /** Our API's Twilio status webhook; the fake posts `sent` then `delivered` to it. */
   statusCallbackUrl?: string;
+  /** Our API's Twilio call status webhook; the fake posts each call's outcome to it. */
+  voiceStatusCallbackUrl?: string;
   /** Delay between the fake's status callbacks. */
   deliverAfterMs?: number;
 }
@@ -58,12 +60,20 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
       ...(options.statusCallbackUrl ? { statusCallbackUrl: options.statusCallbackUrl } : {}),
     },
     push: { projectId, credentials: { accessToken }, apiBaseUrl: fcm.url, caFile: fcm.caFile },
+    voice: {
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
+      from: smsFrom,
+      apiBaseUrl: twilio.url,
+      ...(options.voiceStatusCallbackUrl ? { statusCallbackUrl: options.voiceStatusCallbackUrl } : {}),
+    },
   };
   const env: Record<string, string> = {
     SMTP_URL: smtp.url,
     TWILIO_ACCOUNT_SID: twilio.accountSid,
     TWILIO_AUTH_TOKEN: twilio.authToken,
     TWILIO_FROM: smsFrom,
+    TWILIO_VOICE_FROM: smsFrom,
     TWILIO_API_BASE_URL: twilio.url,
     FCM_PROJECT_ID: projectId,
     FCM_CREDENTIALS: JSON.stringify({ accessToken }),
