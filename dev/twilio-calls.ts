@@ -100,8 +100,12 @@ export function callsResource(opts: {
       calls.push(call);
       if (call.statusCallback) {
         const steps = call.outcome === 'completed' ? ['initiated', 'ringing', 'in-progress'] : ['initiated'];
-        steps.forEach((s, i) => opts.later((i + 1) * opts.callbackAfterMs, () => resource.sendCallStatus(sid, s)));
-        opts.later((steps.length + 1) * opts.callbackAfterMs, () => resource.sendCallStatus(sid, call.outcome));
+        steps.forEach((s, i) =>
+          opts.later((i + 1) * opts.callbackAfterMs, () => resource.sendCallStatus(sid, s)),
+        );
+        opts.later((steps.length + 1) * opts.callbackAfterMs, () =>
+          resource.sendCallStatus(sid, call.outcome),
+        );
       }
       const now = new Date().toUTCString();
       json(res, 201, {

@@ -29,7 +29,10 @@ export const NoticeOrderText = z
     }
     const parsed = NoticePolicy.safeParse({
       mode: mode!.trim(),
-      order: list.split(',').map((c) => c.trim()).filter((c) => c !== ''),
+      order: list
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)

@@ -70,7 +70,10 @@ export class SqlDeliveryQueries extends SqlRepository implements DeliveryQueries
 
     const counts: DeliveryCounts = {
       channels: Object.fromEntries(
-        NOTICE_CHANNELS.map((c) => [c, { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 }]),
+        NOTICE_CHANNELS.map((c) => [
+          c,
+          { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0, scheduled: 0 },
+        ]),
       ) as DeliveryCounts['channels'],
       unreachable: 0,
       possibleDuplicates: 0,
@@ -96,6 +99,9 @@ export class SqlDeliveryQueries extends SqlRepository implements DeliveryQueries
           break;
         case 'unreachable':
           p.unreachable += n;
+          break;
+        case 'scheduled':
+          p.scheduled += n;
           break;
       }
     }

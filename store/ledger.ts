@@ -10,6 +10,7 @@ import type { AuditLog } from './audit-log.js';
 import type { DeliveryClaims } from './delivery-claims.js';
 import type { DeliveryOutcomes } from './delivery-outcomes.js';
 import type { DeliveryQueries } from './delivery-queries.js';
+import type { DeliverySchedule } from './delivery-schedule.js';
 import type { FilingStore } from './filings.js';
 import type { IncidentStore } from './incidents.js';
 import type { SendQuota } from './send-quota.js';
@@ -45,6 +46,7 @@ export {
 export type { ClaimBatch, DeliveryClaims } from './delivery-claims.js';
 export type { DeliveryOutcomes } from './delivery-outcomes.js';
 export type { DeliveryQueries } from './delivery-queries.js';
+export type { DeliverySchedule, ScheduleState, UnansweredCall } from './delivery-schedule.js';
 export type { FilingRecord, FilingStore, NewFiling } from './filings.js';
 export {
   IncidentNotFoundError,
@@ -66,6 +68,7 @@ export interface Ledger
     DeliveryClaims,
     DeliveryOutcomes,
     DeliveryQueries,
+    DeliverySchedule,
     SendQuota,
     FilingStore,
     AnnouncementStore,

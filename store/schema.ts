@@ -66,6 +66,9 @@ export interface DeliveriesTable {
   claimed_at: NullableTime;
   accepted_at: NullableTime;
   updated_at: Time;
+  /** A `scheduled` delivery may be claimed from then on. */
+  not_before: NullableTime;
+  unanswered_calls: Count;
 }
 
 export interface FilingsTable {

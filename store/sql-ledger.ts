@@ -10,6 +10,7 @@ import { SqlAssessments, type Assessments } from './assessments.js';
 import { SqlAuditLog, type AuditLog } from './audit-log.js';
 import { SqlDeliveryClaims, type DeliveryClaims } from './delivery-claims.js';
 import { SqlDeliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
+import { SqlDeliverySchedule, type DeliverySchedule } from './delivery-schedule.js';
 import { SqlDeliveryQueries, type DeliveryQueries } from './delivery-queries.js';
 import { SqlFilings, type FilingStore } from './filings.js';
 import type { Flavor } from './flavor.js';
@@ -31,6 +32,7 @@ export class SqlLedger implements Ledger {
   private readonly assessments: Assessments;
   private readonly claims: DeliveryClaims;
   private readonly outcomes: DeliveryOutcomes;
+  private readonly schedule: DeliverySchedule;
   private readonly deliveries: DeliveryQueries;
   private readonly quota: SendQuota;
   private readonly filings: FilingStore;
@@ -52,6 +54,7 @@ export class SqlLedger implements Ledger {
     this.assessments = new SqlAssessments(db, flavor);
     this.claims = new SqlDeliveryClaims(db, flavor);
     this.outcomes = new SqlDeliveryOutcomes(db, flavor);
+    this.schedule = new SqlDeliverySchedule(db, flavor);
     this.deliveries = new SqlDeliveryQueries(db, flavor);
     this.quota = new SqlSendQuota(db, flavor);
     this.filings = new SqlFilings(db, flavor);
@@ -126,6 +129,15 @@ export class SqlLedger implements Ledger {
   }
   recordProviderCallback(...a: Args<DeliveryOutcomes, 'recordProviderCallback'>) {
     return this.outcomes.recordProviderCallback(...a);
+  }
+  scheduleDeliveries(...a: Args<DeliverySchedule, 'scheduleDeliveries'>) {
+    return this.schedule.scheduleDeliveries(...a);
+  }
+  recordUnansweredCall(...a: Args<DeliverySchedule, 'recordUnansweredCall'>) {
+    return this.schedule.recordUnansweredCall(...a);
+  }
+  deliveryScheduleState(...a: Args<DeliverySchedule, 'deliveryScheduleState'>) {
+    return this.schedule.deliveryScheduleState(...a);
   }
   deliveriesOf(...a: Args<DeliveryQueries, 'deliveriesOf'>) {
     return this.deliveries.deliveriesOf(...a);

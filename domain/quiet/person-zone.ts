@@ -4,7 +4,11 @@
 import { CALENDARS } from '../calendar/holidays.js';
 import type { Zone } from '../calendar/zones.js';
 
-const na = (name: string, standardMinutes: number): Zone => ({ kind: 'north_america', name, standardMinutes });
+const na = (name: string, standardMinutes: number): Zone => ({
+  kind: 'north_america',
+  name,
+  standardMinutes,
+});
 const fixed = (name: string, offsetMinutes: number): Zone => ({ kind: 'fixed', name, offsetMinutes });
 
 const EASTERN = na('America/New_York', -300);

@@ -10,6 +10,7 @@ import { affectedUserLinkRef } from './0005-affected-user-link-ref.js';
 import { filingRecipients } from './0006-filing-recipients.js';
 import { announcementPages } from './0007-announcement-pages.js';
 import { announcementLookup } from './0008-announcement-lookup.js';
+import { deliverySchedule } from './0009-delivery-schedule.js';
 
 export type { FlavorName } from './flavor-types.js';
 
@@ -25,6 +26,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0006_filing_recipients': filingRecipients(flavor),
         '0007_announcement_pages': announcementPages(flavor),
         '0008_announcement_lookup': announcementLookup(flavor),
+        '0009_delivery_schedule': deliverySchedule(flavor),
       };
     },
   };
