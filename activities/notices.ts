@@ -2,7 +2,7 @@
 // person, channel and notice version (falling through channels by the incident's policy), settle
 // the lanes of an `all` fan-out, and note the fan-out in the audit log. Activities take and return
 // cursors and counts; the people are read from the ledger by the steps in ./notices/.
-import type { FanoutTotals, NoticeChannel } from '../domain/fallback.js';
+import { perChannel, type FanoutTotals, type NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
 import type { Ledger } from '../store/ledger.js';
@@ -47,7 +47,7 @@ function sendGates(ledger: Ledger, limits: ChannelSettings['limits']): Record<No
     const rate = limits[channel].ratePerSecond;
     return new SendGate(limits[channel], rate ? new SharedSendQuota(ledger, channel, rate) : undefined);
   };
-  return { email: gate('email'), sms: gate('sms'), push: gate('push') };
+  return perChannel(gate);
 }
 
 export function createNoticeActivities(deps: NoticeActivityDeps) {

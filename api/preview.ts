@@ -1,7 +1,7 @@
 // The dry run before approval: what approving would send, cost and take, from counts only. The sample
 // notices are written for a made-up person, so no one affected appears in the preview.
 import { createHash } from 'node:crypto';
-import { defaultNoticePolicy, NOTICE_CHANNELS, type NoticeChannel } from '../domain/fallback.js';
+import { defaultNoticePolicy, NOTICE_CHANNELS, perChannel, type NoticeChannel } from '../domain/fallback.js';
 import { DEFAULT_NOTICE_LOCALE, noticeWriter, smsEncoding, smsSegments } from '../domain/notice/index.js';
 import { noticeIncident } from '../domain/notice/incident-notice.js';
 import { summariseObligations } from '../domain/obligations/engine.js';
@@ -105,6 +105,8 @@ export async function incidentPreview(deps: IncidentDeps, channels: PreviewChann
     email: deps.config.NOTICE_COST_EMAIL_USD,
     sms: deps.config.NOTICE_COST_SMS_USD,
     push: deps.config.NOTICE_COST_PUSH_USD,
+    letter: deps.config.NOTICE_COST_LETTER_USD,
+    voice: deps.config.NOTICE_COST_VOICE_USD,
   };
   const cost = sendCostsUsd(plan.sends, costs);
   const obligations = state
@@ -115,11 +117,10 @@ export async function incidentPreview(deps: IncidentDeps, channels: PreviewChann
       )
     : [];
   const limits = channels.limits;
-  const seconds = sendSeconds(plan.sends, {
-    email: limits.email.ratePerSecond,
-    sms: limits.sms.ratePerSecond,
-    push: limits.push.ratePerSecond,
-  });
+  const seconds = sendSeconds(
+    plan.sends,
+    perChannel((c) => limits[c].ratePerSecond),
+  );
   return {
     id,
     phase: state?.phase ?? incident.phase,

@@ -9,7 +9,7 @@ export interface DevProviders {
   twilio: TwilioServer;
   fcm: FcmStub;
   /** Channel configuration pointing at the local servers, for `createChannels`. */
-  channels: Required<ChannelsConfig>;
+  channels: Required<Pick<ChannelsConfig, 'email' | 'sms' | 'push' | 'voice'>>;
   /**
    * The same as environment variables, for a worker started as a separate process
    * (`SMTP_URL`, `TWILIO_*`, `FCM_*`).

@@ -64,6 +64,9 @@ export const AssessmentCounts = z.object({
     email: z.number().int().nonnegative(),
     sms: z.number().int().nonnegative(),
     push: z.number().int().nonnegative(),
+    // Counted since letters and calls; assessments recorded before count none on them.
+    letter: z.number().int().nonnegative().default(0),
+    voice: z.number().int().nonnegative().default(0),
     none: z.number().int().nonnegative(),
   }),
   byLocale: z.record(z.string(), z.number().int().nonnegative()),
@@ -80,7 +83,7 @@ export function emptyAssessment(): AssessmentCounts {
     affected: 0,
     byCountry: {},
     byRegion: {},
-    reachable: { email: 0, sms: 0, push: 0, none: 0 },
+    reachable: { email: 0, sms: 0, push: 0, letter: 0, voice: 0, none: 0 },
     byLocale: {},
     byRisk: { low: 0, medium: 0, high: 0 },
   };

@@ -2,8 +2,9 @@
 // Pure decisions shared by the workflow (the policy) and the fan-out activities (per person).
 import { z } from 'zod';
 import type { Severity } from './incident.js';
+import { postalAddressLine, type PostalAddress } from './postal-address.js';
 
-export const NOTICE_CHANNELS = ['email', 'sms', 'push'] as const;
+export const NOTICE_CHANNELS = ['email', 'sms', 'push', 'letter', 'voice'] as const;
 export const NoticeChannel = z.enum(NOTICE_CHANNELS);
 export type NoticeChannel = z.infer<typeof NoticeChannel>;
 
@@ -22,6 +23,11 @@ export const NoticePolicy = z
   })
   .strict();
 export type NoticePolicy = z.infer<typeof NoticePolicy>;
+
+/** A value for every channel, each made fresh. */
+export function perChannel<T>(make: (channel: NoticeChannel) => T): Record<NoticeChannel, T> {
+  return Object.fromEntries(NOTICE_CHANNELS.map((c) => [c, make(c)])) as Record<NoticeChannel, T>;
+}
 
 /**
  * The configured order for the severity (NOTICE_ORDER_HIGH / NOTICE_ORDER_DEFAULT, read by the
@@ -46,6 +52,8 @@ export interface Reachability {
   pushToken?: string;
   /** A token FCM reported dead is never used again. */
   pushTokenDead?: boolean;
+  /** A postal address a letter can go to. */
+  postalAddress?: PostalAddress;
 }
 
 /** The address for a channel, or why there is none. */
@@ -63,6 +71,12 @@ export function addressFor(
       return person.pushTokenDead
         ? { missing: 'push token no longer registered' }
         : { address: person.pushToken };
+    case 'letter':
+      return person.postalAddress
+        ? { address: postalAddressLine(person.postalAddress) }
+        : { missing: 'no postal address' };
+    case 'voice':
+      return person.phone ? { address: person.phone } : { missing: 'no phone number' };
   }
 }
 
@@ -173,7 +187,7 @@ export function emptyFanoutTotals(): FanoutTotals {
     reached: 0,
     unreachable: 0,
     possibleDuplicates: 0,
-    channels: { email: { sent: 0, failed: 0 }, sms: { sent: 0, failed: 0 }, push: { sent: 0, failed: 0 } },
+    channels: perChannel(() => ({ sent: 0, failed: 0 })),
   };
 }
 
@@ -185,8 +199,10 @@ export function addFanoutTotals(into: FanoutTotals, add: FanoutTotals): void {
   into.possibleDuplicates += add.possibleDuplicates;
   if (add.scheduled) into.scheduled = (into.scheduled ?? 0) + add.scheduled;
   if (add.resumeAt !== undefined) into.resumeAt = Math.min(into.resumeAt ?? Infinity, add.resumeAt);
+  // Totals recorded in histories before letters and calls have no entry for them.
   for (const c of NOTICE_CHANNELS) {
-    into.channels[c].sent += add.channels[c].sent;
-    into.channels[c].failed += add.channels[c].failed;
+    const into1 = (into.channels[c] ??= { sent: 0, failed: 0 });
+    into1.sent += add.channels[c]?.sent ?? 0;
+    into1.failed += add.channels[c]?.failed ?? 0;
   }
 }

@@ -14,6 +14,8 @@ export function announcementPolicyOf(config: Config): AnnouncementPolicy {
       email: config.NOTICE_COST_EMAIL_USD,
       sms: config.NOTICE_COST_SMS_USD,
       push: config.NOTICE_COST_PUSH_USD,
+      letter: config.NOTICE_COST_LETTER_USD,
+      voice: config.NOTICE_COST_VOICE_USD,
     },
   };
 }

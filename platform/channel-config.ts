@@ -54,6 +54,10 @@ const ChannelEnv = {
   EMAIL_RATE_PER_SECOND: rate,
   SMS_RATE_PER_SECOND: rate,
   PUSH_RATE_PER_SECOND: rate,
+  LETTER_CONCURRENCY: positiveInt(10),
+  VOICE_CONCURRENCY: positiveInt(10),
+  LETTER_RATE_PER_SECOND: rate,
+  VOICE_RATE_PER_SECOND: rate,
 
   /** `off`: the channels' SDKs send on the worker's main thread, beside its activities and Temporal. */
   SENDING_THREAD: z.enum(['on', 'off']).default('on'),
@@ -215,6 +219,8 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       email: limits(e.EMAIL_CONCURRENCY, e.EMAIL_RATE_PER_SECOND),
       sms: limits(e.SMS_CONCURRENCY, e.SMS_RATE_PER_SECOND),
       push: limits(e.PUSH_CONCURRENCY, e.PUSH_RATE_PER_SECOND),
+      letter: limits(e.LETTER_CONCURRENCY, e.LETTER_RATE_PER_SECOND),
+      voice: limits(e.VOICE_CONCURRENCY, e.VOICE_RATE_PER_SECOND),
     },
     noticeBaseUrl: e.NOTICE_BASE_URL ? e.NOTICE_BASE_URL.replace(/\/+$/, '') : publicBaseUrl(e),
     linkSecret,

@@ -7,6 +7,8 @@ export interface ChannelsConfig {
   email?: EmailConfig;
   sms?: SmsConfig;
   push?: PushConfig;
+  /** Not built yet: the channel stays unconfigured, so the fallback skips it. */
+  letter?: never;
   voice?: VoiceConfig;
 }
 

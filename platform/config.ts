@@ -49,6 +49,8 @@ const ServiceEnv = {
   NOTICE_COST_EMAIL_USD: z.coerce.number().nonnegative().default(0.001),
   NOTICE_COST_SMS_USD: z.coerce.number().nonnegative().default(0.008),
   NOTICE_COST_PUSH_USD: z.coerce.number().nonnegative().default(0),
+  NOTICE_COST_LETTER_USD: z.coerce.number().nonnegative().default(0.75),
+  NOTICE_COST_VOICE_USD: z.coerce.number().nonnegative().default(0.05),
 };
 export type Env = ReturnType<typeof readEnv<typeof ServiceEnv>>;
 

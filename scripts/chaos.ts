@@ -77,11 +77,15 @@ async function main(): Promise<number> {
       email: h.smtp.counts,
       sms: tally(h.twilio.received.map((m) => m.to)),
       push: tally(h.fcm.received.map((m) => m.token)),
+      letter: new Map(),
+      voice: new Map(),
     };
     const want: Record<NoticeChannel, string[]> = {
       email: people.flatMap((p) => (p.email ? [p.email] : [])),
       sms: people.flatMap((p) => (p.phone ? [p.phone] : [])),
       push: people.flatMap((p) => (p.pushToken ? [p.pushToken] : [])),
+      letter: [],
+      voice: [],
     };
     let missing = 0;
     let duplicates = 0;
@@ -99,6 +103,8 @@ async function main(): Promise<number> {
       email: new Map(people.flatMap((p) => (p.email ? [[p.email, p.userId] as const] : []))),
       sms: new Map(people.flatMap((p) => (p.phone ? [[p.phone, p.userId] as const] : []))),
       push: new Map(people.flatMap((p) => (p.pushToken ? [[p.pushToken, p.userId] as const] : []))),
+      letter: new Map(),
+      voice: new Map(),
     };
     let unflagged = 0;
     for (const c of NOTICE_CHANNELS) {

@@ -115,7 +115,8 @@ export class SqlAffectedPeople extends SqlRepository implements AffectedPeople {
       if (opts.afterUserId !== undefined) conditions.push(eb('user_id', '>', opts.afterUserId));
       if (opts.throughUserId !== undefined) conditions.push(eb('user_id', '<=', opts.throughUserId));
       if (opts.reachableBy === 'email') conditions.push(eb('email', 'is not', null));
-      if (opts.reachableBy === 'sms') conditions.push(eb('phone', 'is not', null));
+      if (opts.reachableBy === 'sms' || opts.reachableBy === 'voice')
+        conditions.push(eb('phone', 'is not', null));
       if (opts.reachableBy === 'push') {
         conditions.push(
           eb('push_token', 'is not', null),

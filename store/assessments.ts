@@ -50,6 +50,8 @@ export class SqlAssessments extends SqlRepository implements Assessments {
       email: Number(totals.email ?? 0),
       sms: Number(totals.sms ?? 0),
       push: Number(totals.push ?? 0),
+      letter: 0,
+      voice: Number(totals.sms ?? 0),
       none: Number(totals.none ?? 0),
     };
     const grouped = async (column: 'country' | 'region' | 'locale' | 'risk') => {

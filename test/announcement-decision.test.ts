@@ -38,7 +38,7 @@ function assessmentOf(c: Case): AssessmentCounts {
     affected,
     byCountry,
     byRegion,
-    reachable: { email: affected - none, sms: affected - none, push: 0, none },
+    reachable: { email: affected - none, sms: affected - none, push: 0, letter: 0, voice: 0, none },
     byLocale: { en: affected },
     byRisk: { low: 0, medium: 0, high: affected },
   };
@@ -130,7 +130,10 @@ describe('announcement decision before the notices', () => {
     expect(cheap.announce).toBe(false);
     expect(cheap.estimatedCostUsd).toBe(1000 * 0.001);
     // Email first (medium severity): 1,000 emails at $300 each is over Florida's $250,000.
-    const costly = decide({ ...florida, policy: { costUsd: { email: 300, sms: 0, push: 0 } } });
+    const costly = decide({
+      ...florida,
+      policy: { costUsd: { email: 300, sms: 0, push: 0, letter: 0, voice: 0 } },
+    });
     expect(costly.estimatedCostUsd).toBe(300_000);
     expect(codes(costly)).toEqual(['substitute_notice:us_florida']);
     expect(costly.reasons[0]?.detail).toMatch(/estimated cost of individual notice \(USD\): 300,000/);
@@ -250,19 +253,23 @@ describe('announcement decision after the notices', () => {
 });
 
 describe('cost of individual notice', () => {
-  const a = { affected: 100, reachable: { email: 70, sms: 50, push: 20, none: 10 } };
+  const a = { affected: 100, reachable: { email: 70, sms: 50, push: 20, letter: 0, voice: 50, none: 10 } };
 
   it('counts every reachable channel when every channel carries the notice', () => {
     expect(plannedSends(a, { mode: 'all', order: ['email', 'sms', 'push'] })).toEqual({
       email: 70,
       sms: 50,
       push: 20,
+      letter: 0,
+      voice: 0,
     });
   });
 
   it('counts each reachable person once, on the first channel in order, otherwise', () => {
     const sends = plannedSends(a, { mode: 'first', order: ['email', 'sms', 'push'] });
-    expect(sends).toEqual({ email: 70, sms: 20, push: 0 });
-    expect(individualNoticeCostUsd(sends, { email: 0.01, sms: 0.5, push: 0 })).toBe(10.7);
+    expect(sends).toEqual({ email: 70, sms: 20, push: 0, letter: 0, voice: 0 });
+    expect(individualNoticeCostUsd(sends, { email: 0.01, sms: 0.5, push: 0, letter: 0, voice: 0 })).toBe(
+      10.7,
+    );
   });
 });

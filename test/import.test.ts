@@ -215,7 +215,7 @@ describe.each(STORE_KINDS)('affected-user import on %s', (kind) => {
         'US-CA': 6,
         unknown: 5,
       },
-      reachable: { email: 15, sms: 15, push: 8, none: 0 },
+      reachable: { email: 15, sms: 15, push: 8, letter: 0, voice: 15, none: 0 },
       byLocale: {
         de: 1,
         'de-DE': 1,

@@ -56,7 +56,7 @@ describe('GET /v1/incidents/:id/preview', () => {
     const sends = Object.fromEntries(
       p.channels.map((c: { channel: string; sends: number }) => [c.channel, c.sends]),
     );
-    expect(sends).toEqual({ email: 2, sms: 1, push: 1 });
+    expect(sends).toEqual({ email: 2, sms: 1, push: 1, letter: 0, voice: 0 });
     expect(p.missing.unreachable).toBe(1);
     expect(p.totalCostUsd).toBeCloseTo(2 * 0.01 + 0.05 + 0.001, 5);
     expect(p.channels.find((c: { channel: string }) => c.channel === 'sms')).toMatchObject({
@@ -93,7 +93,7 @@ describe('GET /v1/incidents/:id/preview', () => {
     const planned = Object.fromEntries(
       fresh.channels.map((c: { channel: string; sends: number }) => [c.channel, c.sends]),
     );
-    expect(planned).toEqual({ email: 3, sms: 1, push: 1 });
+    expect(planned).toEqual({ email: 3, sms: 1, push: 1, letter: 0, voice: 0 });
     const ok = await svc.call('approver', 'POST', `/v1/incidents/${id}/approve`, {
       previewHash: fresh.previewHash,
     });
@@ -111,7 +111,13 @@ describe('GET /v1/incidents/:id/preview', () => {
       { userId: 'p4', pushToken: 'tok-p4' },
       { userId: 'p6', email: 'fay@example.com' },
     ]);
-    expect({ email: got.email.length, sms: got.sms.length, push: got.push.length }).toEqual(planned);
+    expect({
+      email: got.email.length,
+      sms: got.sms.length,
+      push: got.push.length,
+      letter: 0,
+      voice: 0,
+    }).toEqual(planned);
     expect(view.notices.unreachable).toBe(fresh.missing.unreachable);
   });
 

@@ -350,7 +350,7 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
         affected: 7,
         byCountry: { CN: 2, DE: 2, US: 2, unknown: 1 },
         byRegion: { 'CN-BJ': 1, 'US-CA': 2, unknown: 4 },
-        reachable: { email: 2, sms: 2, push: 1, none: 3 },
+        reachable: { email: 2, sms: 2, push: 1, letter: 0, voice: 2, none: 3 },
         byLocale: { de: 2, 'en-US': 2, 'zh-CN': 2, unknown: 1 },
         byRisk: { high: 2, medium: 1, low: 4 },
       });
@@ -545,6 +545,8 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
           email: { pending: 2, sent: 2, delivered: 1, failed: 1, unreachable: 0 },
           sms: { pending: 0, sent: 1, delivered: 1, failed: 0, unreachable: 1 },
           push: { pending: 0, sent: 1, delivered: 0, failed: 0, unreachable: 1 },
+          letter: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 },
+          voice: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 },
         },
         unreachable: 1,
         possibleDuplicates: 0,

@@ -21,6 +21,10 @@ export interface Channels {
   email?: Pick<EmailChannel, 'name' | 'send'>;
   sms?: Pick<SmsChannel, 'name' | 'send' | 'reportsStatus'>;
   push?: Pick<PushChannel, 'name' | 'send'>;
+  /** Not built yet: absent, like any unconfigured channel. */
+  letter?: never;
+  /** Not built yet: absent, like any unconfigured channel. */
+  voice?: never;
   /** Closes pooled connections; call on worker shutdown. */
   close(): Promise<void>;
 }

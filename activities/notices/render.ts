@@ -72,7 +72,7 @@ export class PageNotices {
         notice = this.write({ locale: p.locale, person: noticePerson(p), noticeUrl: link });
         this.notices.set(p.userId, notice);
       }
-      void notice[channel];
+      if (channel === 'email' || channel === 'sms' || channel === 'push') void notice[channel];
     }
   }
 

@@ -75,6 +75,10 @@ export function sendThrough(
           data: { incidentId, noticeVersion: String(noticeVersion) },
         })),
       );
+    case 'letter':
+    case 'voice':
+      // Unreachable while the channel has no adapter: the page settles it as not configured first.
+      return Promise.reject(new Error(`${channel} is not configured`));
   }
 }
 

@@ -27,7 +27,7 @@ export interface AnnouncementPolicy {
 export const DEFAULT_ANNOUNCEMENT_POLICY: AnnouncementPolicy = {
   unreachableShare: 0.1,
   defaultDays: 90,
-  costUsd: { email: 0.001, sms: 0.008, push: 0 },
+  costUsd: { email: 0.001, sms: 0.008, push: 0, letter: 0.75, voice: 0.05 },
 };
 
 /**

@@ -1,7 +1,7 @@
 // What notifying everyone individually would cost: the US state statutes let a substitute notice stand in
 // when it would cost more than a threshold. Pure; the per-send prices come from configuration.
 import type { AssessmentCounts } from '../assessment.js';
-import { NOTICE_CHANNELS, type NoticeChannel, type NoticePolicy } from '../fallback.js';
+import { NOTICE_CHANNELS, perChannel, type NoticeChannel, type NoticePolicy } from '../fallback.js';
 
 export type ChannelCostsUsd = Record<NoticeChannel, number>;
 
@@ -17,15 +17,15 @@ export function plannedSends(
   assessment: Pick<AssessmentCounts, 'affected' | 'reachable'>,
   policy: NoticePolicy,
 ): Record<NoticeChannel, number> {
-  const sends: Record<NoticeChannel, number> = { email: 0, sms: 0, push: 0 };
+  const sends: Record<NoticeChannel, number> = perChannel(() => 0);
   const reach: Reach = assessment.reachable;
   if (policy.mode === 'all') {
-    for (const c of policy.order) sends[c] = reach[c];
+    for (const c of policy.order) sends[c] = reach[c] ?? 0;
     return sends;
   }
   let left = Math.max(assessment.affected - reach.none, 0);
   for (const c of policy.order) {
-    sends[c] = Math.min(left, reach[c]);
+    sends[c] = Math.min(left, reach[c] ?? 0);
     left -= sends[c];
   }
   return sends;
@@ -36,6 +36,7 @@ export function individualNoticeCostUsd(
   sends: Record<NoticeChannel, number>,
   costs: ChannelCostsUsd,
 ): number {
-  const total = NOTICE_CHANNELS.reduce((sum, c) => sum + sends[c] * costs[c], 0);
+  // Policies recorded in histories before letters and calls carry no price for them.
+  const total = NOTICE_CHANNELS.reduce((sum, c) => sum + (sends[c] ?? 0) * (costs[c] ?? 0), 0);
   return Math.round(total * 100) / 100;
 }

@@ -4,6 +4,7 @@ import {
   addressFor,
   nextChannel,
   NOTICE_CHANNELS,
+  perChannel,
   type ChannelState,
   type NoticeChannel,
   type NoticePolicy,
@@ -31,7 +32,7 @@ export interface PlannedSends {
   unreachable: number;
 }
 
-const zero = (): ChannelCounts => ({ email: 0, sms: 0, push: 0 });
+const zero = (): ChannelCounts => perChannel(() => 0);
 
 /** A stand-in for the person's contact data: only whether each channel has an address matters. */
 function standIn(group: PreviewGroup): Reachability {

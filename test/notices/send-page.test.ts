@@ -37,6 +37,8 @@ async function pageRig(people: AffectedUser[], answer?: Answer) {
       email: new SendGate({ concurrency: 2 }),
       sms: new SendGate({ concurrency: 2 }),
       push: new SendGate({ concurrency: 2 }),
+      letter: new SendGate({ concurrency: 2 }),
+      voice: new SendGate({ concurrency: 2 }),
     },
     outcomes: new OutcomeWriter(ledger),
     priority: { enter: () => () => undefined, turn: async (c) => void turns.push(c) },

@@ -35,7 +35,7 @@ export function counts(byCountry: Record<string, number>): AssessmentCounts {
     affected,
     byCountry,
     byRegion: {},
-    reachable: { email: affected, sms: 0, push: 0, none: 0 },
+    reachable: { email: affected, sms: 0, push: 0, letter: 0, voice: 0, none: 0 },
     byLocale: {},
     byRisk: { low: 0, medium: 0, high: affected },
   };

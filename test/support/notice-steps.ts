@@ -19,6 +19,8 @@ export const stepSettings = {
     email: { concurrency: 4 },
     sms: { concurrency: 4 },
     push: { concurrency: 4 },
+    letter: { concurrency: 4 },
+    voice: { concurrency: 4 },
   },
   fanout: { pageSize: 50, window: 2, pagesPerRun: 10, reclaimAfterMs: 60_000, maxSendAttempts: 3 },
 } satisfies Pick<
