@@ -29,6 +29,8 @@ import { noticePageRoutes } from './routes/notice-page.js';
 import { previewRoutes } from './routes/preview.js';
 import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
+import { TWILIO_CALL_STATUS_PATH, twilioCallRoutes } from './routes/twilio-call-status.js';
+import { CALL_REPEAT_PATH } from '../platform/voice-config.js';
 
 export interface ApiDeps {
   config: Config;
@@ -102,6 +104,26 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         authToken: sms.authToken,
         callbackUrl: sms.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_STATUS_PATH}`,
         linkSecrets,
+      }),
+    );
+  }
+  const voice = channels.channels.voice;
+  if (voice) {
+    await app.register(
+      twilioCallRoutes({
+        ledger: deps.ledger,
+        authToken: voice.authToken,
+        callbackUrl: voice.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_CALL_STATUS_PATH}`,
+        repeatUrl: voice.repeatUrl ?? `${deps.config.publicBaseUrl}${CALL_REPEAT_PATH}`,
+        linkSecrets,
+        retries: channels.fanout.voiceRetries ?? 0,
+        retryAfterMs: channels.fanout.voiceRetryAfterMs ?? 0,
+        links: {
+          noticeBaseUrl: channels.noticeBaseUrl,
+          linkSecret: channels.linkSecret,
+          linkTtlDays: channels.linkTtlDays,
+          ...(voice.callbackNumber ? { callbackNumber: voice.callbackNumber } : {}),
+        },
       }),
     );
   }

@@ -8,6 +8,7 @@ import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelsConfig } from './channel-providers.js';
 import { ConfigError, optionalString, positiveInt, publicBaseUrl, readEnv } from './env.js';
 import { loadNoticeTiming } from './notice-timing-config.js';
+import { loadVoiceConfig } from './voice-config.js';
 
 /** 0 means unlimited. */
 const rate = z.coerce.number().min(0).default(0);
@@ -194,6 +195,10 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       };
     }
   }
+
+  const voice = loadVoiceConfig(env);
+  problems.push(...voice.problems);
+  if (voice.voice) channels.voice = voice.voice;
 
   // Without a channel every person would end up `unreachable`; in production that is a mistake, not a choice.
   if (e.NODE_ENV === 'production' && !channels.email && !channels.sms && !channels.push) {

@@ -28,7 +28,7 @@ export interface DeliveryOutcomes {
    * provider's id alone, which no index covers: a scan of the deliveries.
    */
   recordProviderCallback(
-    channel: 'sms',
+    channel: 'sms' | 'voice',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,
@@ -202,7 +202,7 @@ export class SqlDeliveryOutcomes extends SqlRepository implements DeliveryOutcom
   }
 
   async recordProviderCallback(
-    channel: 'sms',
+    channel: 'sms' | 'voice',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,

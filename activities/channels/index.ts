@@ -10,11 +10,13 @@ import type { NoticeChannel } from '../../domain/fallback.js';
 import type { SendRequest } from '../throughput/send-messages.js';
 import { SendingThread } from '../throughput/sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
+import { VoiceChannel, type VoiceItem } from './voice.js';
 
 export type { SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
 export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
+export { VoiceChannel, type VoiceItem } from './voice.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
@@ -23,8 +25,7 @@ export interface Channels {
   push?: Pick<PushChannel, 'name' | 'send'>;
   /** Not built yet: absent, like any unconfigured channel. */
   letter?: never;
-  /** Not built yet: absent, like any unconfigured channel. */
-  voice?: never;
+  voice?: Pick<VoiceChannel, 'name' | 'send' | 'reportsStatus' | 'callbackNumber'>;
   /** Closes pooled connections; call on worker shutdown. */
   close(): Promise<void>;
 }
@@ -38,7 +39,9 @@ export function createChannels(config: ChannelsConfig, opts: { sendingThread?: b
   const email = config.email ? new EmailChannel(config.email) : undefined;
   const sms = config.sms ? new SmsChannel(config.sms) : undefined;
   const push = config.push ? new PushChannel(config.push) : undefined;
+  const voice = config.voice ? new VoiceChannel(config.voice) : undefined;
   return {
+    ...(voice ? { voice } : {}),
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
     ...(push ? { push } : {}),
@@ -61,6 +64,15 @@ function threadChannels(config: ChannelsConfig): Channels {
       ? { sms: { ...standIn<'sms', SmsItem>('sms'), reportsStatus: smsReportsStatus(config.sms) } }
       : {}),
     ...(config.push ? { push: standIn<'push', PushItem>('push') } : {}),
+    ...(config.voice
+      ? {
+          voice: {
+            ...standIn<'voice', VoiceItem>('voice'),
+            reportsStatus: config.voice.statusCallbackUrl !== undefined,
+            callbackNumber: config.voice.callbackNumber,
+          },
+        }
+      : {}),
     close: () => thread.close(),
   };
 }

@@ -7,13 +7,15 @@ import { CALL_STATUS_EVENTS, statusCallbackFor } from '../../platform/twilio-cal
 import { mapBounded, type SendResult } from './outcome.js';
 import { classifyTwilioError } from './sms.js';
 import { TwilioHttpClient } from '../throughput/twilio-http.js';
+import type { VoiceScript } from '../../domain/notice/voice-script.js';
+import { voiceTwiml } from '../../platform/voice-twiml.js';
 
 export interface VoiceItem {
   key: string;
   /** E.164. */
   to: string;
-  /** The call's TwiML (voice-twiml.ts). */
-  twiml: string;
+  /** What the call says (domain/notice/voice-script.ts); the channel turns it into TwiML. */
+  script: VoiceScript;
   /** Sealed delivery reference, added to the status callback URL as `d`. */
   callbackRef?: string;
 }
@@ -40,13 +42,21 @@ export class VoiceChannel {
     return this.config.statusCallbackUrl !== undefined;
   }
 
+  /** The number calls ask people to call back, when configured. */
+  get callbackNumber(): string | undefined {
+    return this.config.callbackNumber;
+  }
+
   async send(items: readonly VoiceItem[]): Promise<SendResult[]> {
     return mapBounded(items, this.concurrency, async (item): Promise<SendResult> => {
       try {
         const call = await this.client.calls.create({
           to: item.to,
           from: this.config.from,
-          twiml: item.twiml,
+          twiml: voiceTwiml(
+            item.script,
+            this.config.repeatUrl && statusCallbackFor(this.config.repeatUrl, item.callbackRef),
+          ),
           // The call waits for an answering machine's beep, so the whole message is left on it.
           machineDetection: 'DetectMessageEndpoint',
           ...(this.config.statusCallbackUrl

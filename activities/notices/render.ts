@@ -6,6 +6,7 @@ import type { NoticeChannel } from '../../domain/fallback.js';
 import { noticeWriter, type RenderedNotice } from '../../domain/notice/index.js';
 import { noticeIncident, noticePerson } from '../../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../../domain/notice/link.js';
+import { voiceScript, type VoiceScript } from '../../domain/notice/voice-script.js';
 import type { ChannelSettings } from '../../platform/channel-config.js';
 import type { StoredAffectedUser } from '../../store/ledger.js';
 
@@ -81,6 +82,22 @@ export class PageNotices {
     const notice = this.notices.get(p.userId);
     if (!notice) throw new Error('notice sent before it was prepared');
     return notice;
+  }
+
+  /** A prepared person's call script, in their language. */
+  voiceScript(p: StoredAffectedUser, callbackNumber: string | undefined): VoiceScript {
+    const { facts, organisation, noticeVersion } = this.input;
+    return voiceScript(
+      {
+        ...(organisation ? { organisation } : {}),
+        incident: noticeIncident(facts),
+        noticeVersion,
+        locale: p.locale,
+        person: noticePerson(p),
+        noticeUrl: this.link(p),
+      },
+      callbackNumber,
+    );
   }
 
   /** A prepared person's link. */

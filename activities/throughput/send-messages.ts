@@ -5,10 +5,11 @@ import type { NoticeChannel } from '../../domain/fallback.js';
 import type { SendResult } from '../channels/outcome.js';
 import type { PushItem } from '../channels/push.js';
 import type { SmsItem } from '../channels/sms.js';
+import type { VoiceItem } from '../channels/voice.js';
 
 export interface SendRequest {
   id: number;
   channel: NoticeChannel;
-  items: readonly EmailItem[] | readonly SmsItem[] | readonly PushItem[];
+  items: readonly EmailItem[] | readonly SmsItem[] | readonly PushItem[] | readonly VoiceItem[];
 }
 export type SendReply = { id: number; results: SendResult[] } | { id: number; error: string };

@@ -2,7 +2,7 @@
 // the script read in the person's language inside a <Gather>, so a key press asks for it again,
 // then goodbye. Answering machines hear it after the beep (the call waits for it, see voice.ts).
 import twilio from 'twilio';
-import type { VoiceScript } from '../../domain/notice/voice-script.js';
+import type { VoiceScript } from '../domain/notice/voice-script.js';
 
 type SayAttributes = Parameters<twilio.twiml.VoiceResponse['say']>[0];
 
