@@ -29,6 +29,8 @@ export interface DevProvidersOptions {
   statusCallbackUrl?: string;
   /** Our API's Twilio call status webhook; the fake posts each call's outcome to it. */
   voiceStatusCallbackUrl?: string;
+  /** Delay between a call's status callbacks. */
+  callAfterMs?: number;
   /** Delay between the fake's status callbacks. */
   deliverAfterMs?: number;
 }
@@ -43,6 +45,8 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
   const twilio = await startTwilioServer({
     port: options.twilioPort,
     autoDeliverAfterMs: options.deliverAfterMs ?? 1500,
+    // Calls ring for a moment, not for the SMS delivery delay.
+    callbackAfterMs: options.callAfterMs ?? 200,
   });
   const fcm = await startFcmStub({ port: options.fcmPort, accessToken });
   const smsFrom = options.smsFrom ?? '+15005550006';

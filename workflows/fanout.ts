@@ -37,7 +37,7 @@ const settling = proxyActivities<NoticeActivities>({
 });
 
 /** How often the fan-out looks again while calls still ring, and for how long at most per pass. */
-const CALLS_POLL_MS = 60_000;
+const CALLS_POLL_MS = 15_000;
 const CALLS_WAIT_MAX_MS = 30 * 60_000;
 
 interface Pass {
