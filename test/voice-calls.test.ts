@@ -52,6 +52,26 @@ async function status(incidentId: string, userId: string, channel: Channel) {
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'Say' });
 
+describe('quiet hours', () => {
+  it('hold an SMS as scheduled until the person’s window opens, then send it', async () => {
+    const people: AffectedUser[] = [{ userId: 'qh-cat', locale: 'en', phone: '+447700900555' }];
+    const { twilio } = rig.providers;
+    const id = await openIncident(rig.svc, people, { severity: 'high' });
+    await approve(rig.svc, id);
+    await eventually(async () => (await status(id, 'qh-cat', 'sms')) === 'scheduled', { timeoutMs: 60_000 });
+    expect(Date.now()).toBeLessThan(quietEndsAt);
+    expect(twilio.received.filter((m) => m.to === '+447700900555')).toHaveLength(0);
+    const counts = await rig.svc.ledger.deliveryCounts(id, { noticeVersion: 1 });
+    expect(counts.channels.sms.scheduled).toBe(1);
+
+    await notified(rig.svc, id);
+    const sent = twilio.received.filter((m) => m.to === '+447700900555');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.receivedAt.getTime()).toBeGreaterThanOrEqual(quietEndsAt);
+    expect(await status(id, 'qh-cat', 'sms')).toBe('accepted');
+  }, 240_000);
+});
+
 describe('notice calls', () => {
   it('read the script in the person’s language, retry an unanswered call, then fall back to push', async () => {
     // Tokyo is at midday while the configured quiet hours hold UTC's small hours.
@@ -112,24 +132,4 @@ describe('notice calls', () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     }
   });
-});
-
-describe('quiet hours', () => {
-  it('hold an SMS as scheduled until the person’s window opens, then send it', async () => {
-    const people: AffectedUser[] = [{ userId: 'qh-cat', locale: 'en', phone: '+447700900555' }];
-    const { twilio } = rig.providers;
-    const id = await openIncident(rig.svc, people, { severity: 'high' });
-    await approve(rig.svc, id);
-    await eventually(async () => (await status(id, 'qh-cat', 'sms')) === 'scheduled', { timeoutMs: 60_000 });
-    expect(Date.now()).toBeLessThan(quietEndsAt);
-    expect(twilio.received.filter((m) => m.to === '+447700900555')).toHaveLength(0);
-    const counts = await rig.svc.ledger.deliveryCounts(id, { noticeVersion: 1 });
-    expect(counts.channels.sms.scheduled).toBe(1);
-
-    await notified(rig.svc, id);
-    const sent = twilio.received.filter((m) => m.to === '+447700900555');
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.receivedAt.getTime()).toBeGreaterThanOrEqual(quietEndsAt);
-    expect(await status(id, 'qh-cat', 'sms')).toBe('accepted');
-  }, 240_000);
 });

@@ -93,7 +93,8 @@ async function nextPassIn(p: Pass): Promise<number | undefined> {
       waitedForCalls += CALLS_POLL_MS;
       continue;
     }
-    if (due.nextAt === undefined) return undefined;
+    // Calls that ended unanswered for the last time fall back to the next channel in one more pass.
+    if (due.nextAt === undefined) return waitedForCalls > 0 ? 0 : undefined;
     return Math.max(0, Date.parse(due.nextAt) - Date.now());
   }
 }
