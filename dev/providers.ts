@@ -77,7 +77,6 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
     TWILIO_ACCOUNT_SID: twilio.accountSid,
     TWILIO_AUTH_TOKEN: twilio.authToken,
     TWILIO_FROM: smsFrom,
-    TWILIO_VOICE_FROM: smsFrom,
     TWILIO_API_BASE_URL: twilio.url,
     FCM_PROJECT_ID: projectId,
     FCM_CREDENTIALS: JSON.stringify({ accessToken }),

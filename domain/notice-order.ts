@@ -2,7 +2,7 @@
 // the channels in order, e.g. `all:email,sms,push` or `first:email,sms,push`. Parsed once at start-up
 // by the settings; defaultNoticePolicy (fallback.ts) picks one of them per incident.
 import { z } from 'zod';
-import { NOTICE_CHANNELS, NoticePolicy } from './fallback.js';
+import { NoticePolicy } from './fallback.js';
 
 export interface NoticeOrders {
   /** High and critical incidents. */
@@ -11,10 +11,12 @@ export interface NoticeOrders {
   default: NoticePolicy;
 }
 
-/** Every channel the service knows, in the order cheapest-to-reach first; the default for both. */
+const EVERY_CHANNEL: NoticePolicy['order'] = ['email', 'sms', 'push', 'voice', 'letter'];
+
+/** Every channel the service knows, cheapest first, a letter last; the default for both. */
 export const DEFAULT_NOTICE_ORDERS: NoticeOrders = {
-  high: { mode: 'all', order: [...NOTICE_CHANNELS] },
-  default: { mode: 'first', order: [...NOTICE_CHANNELS] },
+  high: { mode: 'all', order: [...EVERY_CHANNEL] },
+  default: { mode: 'first', order: [...EVERY_CHANNEL] },
 };
 
 /** `mode:channel,channel,…` as a policy; the zod issues name what is wrong. */

@@ -241,6 +241,8 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       reclaimAfterMs: e.FANOUT_RECLAIM_AFTER_MS,
       maxSendAttempts: e.FANOUT_MAX_SEND_ATTEMPTS,
       ...loadNoticeTiming(env),
+      // Without status callbacks nobody learns that a call went unanswered: no retries to wait for.
+      ...(channels.voice?.statusCallbackUrl ? {} : { voiceRetries: 0 }),
     },
   };
 }

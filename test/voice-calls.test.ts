@@ -37,6 +37,7 @@ beforeAll(async () => {
     VOICE_RETRY_AFTER: '2s',
     NOTICE_ORDER_DEFAULT: 'first:voice,push',
     NOTICE_ORDER_HIGH: 'all:sms',
+    QUIET_HOURS: 'on',
     QUIET_HOURS_START: hhmm(now - 60_000),
     QUIET_HOURS_END: hhmm(quietEndsAt),
   });

@@ -94,7 +94,6 @@ describe('development providers', () => {
       'TWILIO_API_BASE_URL',
       'TWILIO_AUTH_TOKEN',
       'TWILIO_FROM',
-      'TWILIO_VOICE_FROM',
     ]);
     const channels = createChannels({
       push: {
