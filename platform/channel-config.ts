@@ -240,7 +240,7 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       pagesPerRun: e.FANOUT_PAGES_PER_RUN,
       reclaimAfterMs: e.FANOUT_RECLAIM_AFTER_MS,
       maxSendAttempts: e.FANOUT_MAX_SEND_ATTEMPTS,
-      ...loadNoticeTiming(env),
+      ...loadNoticeTiming(env, (c) => channels[c] !== undefined),
       // Without status callbacks nobody learns that a call went unanswered: no retries to wait for.
       ...(channels.voice?.statusCallbackUrl ? {} : { voiceRetries: 0 }),
     },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_NOTICE_ORDERS, NoticeOrderText, type NoticeOrders } from '../domain/notice-order.js';
 import { ClockTime, DEFAULT_QUIET_HOURS, type QuietHours } from '../domain/quiet/quiet-hours.js';
+import type { NoticeChannel, NoticePolicy } from '../domain/fallback.js';
 import { optionalString, readEnv } from './env.js';
 
 /** `90m`, `2h`, `1d` or plain milliseconds. */
@@ -38,12 +39,24 @@ export interface NoticeTiming {
   voiceRetryAfterMs: number;
 }
 
-export function loadNoticeTiming(env: NodeJS.ProcessEnv = process.env): NoticeTiming {
+/**
+ * `configured`: which channels the worker has; the default orders keep only those (a lane for a
+ * channel nobody configured would walk everyone to find nothing to send). An order set in the
+ * environment is kept as written: its unconfigured channels are recorded as such per person.
+ */
+export function loadNoticeTiming(
+  env: NodeJS.ProcessEnv = process.env,
+  configured: (channel: NoticeChannel) => boolean = () => true,
+): NoticeTiming {
   const e = readEnv(TimingEnv, env);
+  const usable = (p: NoticePolicy): NoticePolicy => {
+    const order = p.order.filter(configured);
+    return order.length ? { ...p, order } : p;
+  };
   return {
     orders: {
-      high: e.NOTICE_ORDER_HIGH ?? DEFAULT_NOTICE_ORDERS.high,
-      default: e.NOTICE_ORDER_DEFAULT ?? DEFAULT_NOTICE_ORDERS.default,
+      high: e.NOTICE_ORDER_HIGH ?? usable(DEFAULT_NOTICE_ORDERS.high),
+      default: e.NOTICE_ORDER_DEFAULT ?? usable(DEFAULT_NOTICE_ORDERS.default),
     },
     ...(e.QUIET_HOURS === 'on'
       ? {
