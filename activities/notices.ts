@@ -6,7 +6,7 @@ import { log } from '@temporalio/activity';
 import { perChannel, type FanoutTotals, type NoticeChannel } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelSettings } from '../platform/channel-config.js';
-import type { Ledger } from '../store/ledger.js';
+import type { Ledger, ScheduleState } from '../store/ledger.js';
 import type { Channels } from './channels/index.js';
 import { LanePriority } from './throughput/lane-priority.js';
 import { currentActivity } from './notices/activity-context.js';
@@ -69,6 +69,11 @@ export function createNoticeActivities(deps: NoticeActivityDeps) {
     /** The worker's fan-out tuning, read once per fan-out so every page of it uses the same. */
     async noticeFanoutSettings(): Promise<FanoutSettings> {
       return settings.fanout;
+    },
+
+    /** When the fan-out's next held send is due, and how many calls still await their outcome. */
+    noticeSchedule(input: { incidentId: string; noticeVersion: number }): Promise<ScheduleState> {
+      return ledger.deliveryScheduleState(input.incidentId, input.noticeVersion);
     },
 
     planNoticePages(input: PlanNoticePagesInput): Promise<NoticePagePlan> {

@@ -22,7 +22,8 @@ import {
   type IncidentDeps,
 } from './incidents.js';
 
-export type PreviewChannels = Pick<ChannelSettings, 'channels' | 'limits' | 'noticeBaseUrl'>;
+export type PreviewChannels = Pick<ChannelSettings, 'channels' | 'limits' | 'noticeBaseUrl'> &
+  Partial<Pick<ChannelSettings, 'fanout'>>;
 
 /** Who the sample notices are addressed to: nobody real. */
 export const SAMPLE_PERSON = { name: 'Alex Sample' } as const;
@@ -63,7 +64,8 @@ export async function plannedNotices(
 ): Promise<Planned> {
   const incident = await loadIncident(deps, id);
   const reach = await deps.ledger.reachGroups(id);
-  const policy = defaultNoticePolicy(incident.facts.severity);
+  // The order the worker will use (NOTICE_ORDER_*), read from the same settings.
+  const policy = defaultNoticePolicy(incident.facts.severity, channels.fanout?.orders);
   const plan = planSends(policy, reach.groups, configuredChannels(channels), DEFAULT_NOTICE_LOCALE);
   return { incident, reach, plan, policy, hash: previewHash(id, reach, policy, plan) };
 }

@@ -36,6 +36,8 @@ import { publicAnnouncementRoutes } from './routes/public-announcements.js';
 import { TWILIO_STATUS_PATH, twilioWebhookRoutes } from './routes/twilio-webhook.js';
 import { whoamiRoutes } from './routes/whoami.js';
 import { letterWebhookRoutes } from './routes/letter-webhook.js';
+import { TWILIO_CALL_STATUS_PATH, twilioCallRoutes } from './routes/twilio-call-status.js';
+import { CALL_REPEAT_PATH } from '../platform/voice-config.js';
 
 export interface ApiDeps {
   config: Config;
@@ -131,6 +133,26 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const letterSecret = channels.channels.letter?.webhookSecret;
   if (letterSecret) {
     await app.register(letterWebhookRoutes({ ledger: deps.ledger, secret: letterSecret, linkSecrets }));
+  }
+  const voice = channels.channels.voice;
+  if (voice) {
+    await app.register(
+      twilioCallRoutes({
+        ledger: deps.ledger,
+        authToken: voice.authToken,
+        callbackUrl: voice.statusCallbackUrl ?? `${deps.config.publicBaseUrl}${TWILIO_CALL_STATUS_PATH}`,
+        repeatUrl: voice.repeatUrl ?? `${deps.config.publicBaseUrl}${CALL_REPEAT_PATH}`,
+        linkSecrets,
+        retries: channels.fanout.voiceRetries ?? 0,
+        retryAfterMs: channels.fanout.voiceRetryAfterMs ?? 0,
+        links: {
+          noticeBaseUrl: channels.noticeBaseUrl,
+          linkSecret: channels.linkSecret,
+          linkTtlDays: channels.linkTtlDays,
+          ...(voice.callbackNumber ? { callbackNumber: voice.callbackNumber } : {}),
+        },
+      }),
+    );
   }
   await app.register(
     codecRoutes({

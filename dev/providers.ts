@@ -11,7 +11,7 @@ export interface DevProviders {
   fcm: FcmStub;
   printMail: PrintMailServer;
   /** Channel configuration pointing at the local servers, for `createChannels`. */
-  channels: Required<Pick<ChannelsConfig, 'email' | 'sms' | 'push' | 'letter'>>;
+  channels: Required<Pick<ChannelsConfig, 'email' | 'sms' | 'push' | 'letter' | 'voice'>>;
   /**
    * The same as environment variables, for a worker started as a separate process
    * (`SMTP_URL`, `TWILIO_*`, `FCM_*`).
@@ -29,6 +29,10 @@ export interface DevProvidersOptions {
   smsFrom?: string;
   /** Our API's Twilio status webhook; the fake posts `sent` then `delivered` to it. */
   statusCallbackUrl?: string;
+  /** Our API's Twilio call status webhook; the fake posts each call's outcome to it. */
+  voiceStatusCallbackUrl?: string;
+  /** Delay between a call's status callbacks. */
+  callAfterMs?: number;
   /** Delay between the fake's status callbacks. */
   deliverAfterMs?: number;
 }
@@ -53,6 +57,8 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
   const twilio = await startTwilioServer({
     port: options.twilioPort,
     autoDeliverAfterMs: options.deliverAfterMs ?? 1500,
+    // Calls ring for a moment, not for the SMS delivery delay.
+    callbackAfterMs: options.callAfterMs ?? 200,
   });
   const fcm = await startFcmStub({ port: options.fcmPort, accessToken });
   const printMail = await startPrintMailServer();
@@ -77,6 +83,13 @@ export async function startDevProviders(options: DevProvidersOptions = {}): Prom
       apiKey: printMail.apiKey,
       webhookSecret: printMail.webhookSecret,
       returnAddress: DEV_RETURN_ADDRESS,
+    },
+    voice: {
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
+      from: smsFrom,
+      apiBaseUrl: twilio.url,
+      ...(options.voiceStatusCallbackUrl ? { statusCallbackUrl: options.voiceStatusCallbackUrl } : {}),
     },
   };
   const env: Record<string, string> = {

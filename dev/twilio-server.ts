@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import twilio from 'twilio';
+import { callsResource, type CallOutcome, type ReceivedCall } from './twilio-calls.js';
 
 /** A message the fake Messages API accepted. */
 export interface ReceivedSms {
@@ -31,6 +32,12 @@ export interface TwilioServer {
   accountSid: string;
   authToken: string;
   received: ReceivedSms[];
+  /** Calls the fake Calls API accepted (twilio-calls.ts). */
+  calls: ReceivedCall[];
+  /** The outcomes of the next calls to a number, in order (then its default by its last digits). */
+  callOutcomes(to: string, outcomes: CallOutcome[]): void;
+  /** Posts a call status callback, signed as Twilio signs it. */
+  sendCallStatus(sid: string, status: string): Promise<number>;
   /** Fail messages to this number (E.164) in the given way. */
   fail(to: string, failure: TwilioFailure): void;
   reset(): void;
@@ -48,7 +55,7 @@ export interface TwilioServer {
   close(): Promise<void>;
 }
 
-const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/Messages\.json$/;
+const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/(Messages|Calls)\.json$/;
 
 const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   20429: 'Too Many Requests',
@@ -109,6 +116,8 @@ export async function startTwilioServer(
     autoDeliverAfterMs?: number;
     /** Wait this long before answering each request, so tests can see how many overlap. */
     latencyMs?: number;
+    /** Between a call's status callbacks (they are always sent when a call names a StatusCallback). */
+    callbackAfterMs?: number;
   } = {},
 ): Promise<TwilioServer> {
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
@@ -144,6 +153,7 @@ export async function startTwilioServer(
       return twilioError(res, 401, 20003, 'Authentication Error - invalid username');
     }
     const form = new URLSearchParams(await readBody(req));
+    if (match[2] === 'Calls') return calls.create(form, res);
     const to = form.get('To');
     const from = form.get('From') ?? undefined;
     const messagingServiceSid = form.get('MessagingServiceSid') ?? undefined;
@@ -218,6 +228,12 @@ export async function startTwilioServer(
     }, ms);
     timers.add(timer);
   };
+  const calls = callsResource({
+    accountSid,
+    authToken,
+    later,
+    callbackAfterMs: options.callbackAfterMs ?? options.autoDeliverAfterMs ?? 100,
+  });
   const scheduleDelivery = (sid: string, ms: number) => {
     later(ms, () => api.sendStatusCallback(sid, 'sent'));
     later(2 * ms, () => api.sendStatusCallback(sid, 'delivered'));
@@ -241,12 +257,16 @@ export async function startTwilioServer(
     accountSid,
     authToken,
     received,
+    calls: calls.calls,
+    callOutcomes: (to, outcomes) => calls.callOutcomes(to, outcomes),
+    sendCallStatus: (sid, status) => calls.sendCallStatus(sid, status),
     fail(to, failure) {
       failures.set(to, { ...failure });
     },
     reset() {
       failures.clear();
       received.length = 0;
+      calls.reset();
       peak = inFlight;
     },
     stats() {

@@ -30,12 +30,18 @@ export function perChannel<T>(make: (channel: NoticeChannel) => T): Record<Notic
 }
 
 /**
- * High and critical incidents go out on every channel; others email first, then SMS, then push, then
- * a letter, so a person reachable only by post still hears of it. A fan-out's policy is in its input,
- * so a change here reaches only fan-outs started after it.
+ * The configured order for the severity (NOTICE_ORDER_HIGH / NOTICE_ORDER_DEFAULT, read by the
+ * settings); without one, high and critical incidents go out on every channel, others email first,
+ * then SMS, then push, then a letter, so a person reachable only by post still hears
+ * of it. A fan-out's policy is in its input, so a change here reaches only fan-outs started after it.
  */
-export function defaultNoticePolicy(severity: Severity): NoticePolicy {
-  return severity === 'high' || severity === 'critical'
+export function defaultNoticePolicy(
+  severity: Severity,
+  orders?: { high: NoticePolicy; default: NoticePolicy },
+): NoticePolicy {
+  const high = severity === 'high' || severity === 'critical';
+  if (orders) return high ? orders.high : orders.default;
+  return high
     ? { mode: 'all', order: ['email', 'sms', 'push', 'letter'] }
     : { mode: 'first', order: ['email', 'sms', 'push', 'letter'] };
 }
@@ -82,7 +88,12 @@ export type ChannelState =
   /** Still to come: a retryable failure, or a claim held by another attempt. */
   | { kind: 'pending' }
   /** This channel will not carry the notice: no contact data, permanent failure, not configured. */
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /**
+   * Held for a later pass of the fan-out (the person's quiet hours, a call nobody answered yet):
+   * neither a retry of this page nor a reason to try the next channel.
+   */
+  | { kind: 'waiting' };
 
 export interface PersonOutcome {
   reached: boolean;
@@ -90,6 +101,8 @@ export interface PersonOutcome {
   pending: boolean;
   /** Nobody could reach the person on any channel of the policy; the reasons per channel. */
   unreachable?: Partial<Record<NoticeChannel, string>>;
+  /** Held for a later pass of the fan-out: decide nothing final yet. */
+  waiting?: boolean;
 }
 
 /**
@@ -118,6 +131,8 @@ export function personOutcome(
   const tried = policy.order.filter((c) => states[c] !== undefined);
   const reached = tried.some((c) => states[c]?.kind === 'sent');
   const pending = tried.some((c) => states[c]?.kind === 'pending');
+  const waiting = tried.some((c) => states[c]?.kind === 'waiting');
+  if (waiting && !reached && !pending) return { reached, pending, waiting };
   if (reached || pending || nextChannel(policy, states) !== undefined) return { reached, pending };
   const unreachable: Partial<Record<NoticeChannel, string>> = {};
   for (const c of tried) {
@@ -147,6 +162,12 @@ export interface FanoutTotals {
   /** Sends taken over from an attempt that died before recording the provider's answer. */
   possibleDuplicates: number;
   channels: Record<NoticeChannel, ChannelTotals>;
+  /**
+   * People held for a later pass (quiet hours, a call to try again), and the earliest instant (ms)
+   * one of them may go; absent in fan-outs from before quiet hours.
+   */
+  scheduled?: number;
+  resumeAt?: number;
 }
 
 export interface FanoutProgress extends FanoutTotals {
@@ -177,6 +198,8 @@ export function addFanoutTotals(into: FanoutTotals, add: FanoutTotals): void {
   into.reached += add.reached;
   into.unreachable += add.unreachable;
   into.possibleDuplicates += add.possibleDuplicates;
+  if (add.scheduled) into.scheduled = (into.scheduled ?? 0) + add.scheduled;
+  if (add.resumeAt !== undefined) into.resumeAt = Math.min(into.resumeAt ?? Infinity, add.resumeAt);
   // Totals recorded in histories before letters and calls have no entry for them.
   for (const c of NOTICE_CHANNELS) {
     const into1 = (into.channels[c] ??= { sent: 0, failed: 0 });

@@ -8,6 +8,8 @@ import type { FanoutSettings } from '../domain/fanout-settings.js';
 import type { ChannelsConfig, LetterConfig } from './channel-providers.js';
 import { parsePostalAddress } from '../domain/postal-address.js';
 import { ConfigError, optionalString, positiveInt, publicBaseUrl, readEnv } from './env.js';
+import { loadNoticeTiming } from './notice-timing-config.js';
+import { loadVoiceConfig } from './voice-config.js';
 
 /** 0 means unlimited. */
 const rate = z.coerce.number().min(0).default(0);
@@ -208,6 +210,9 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
     const letter = letterConfig(e, problems);
     if (letter) channels.letter = letter;
   }
+  const voice = loadVoiceConfig(env);
+  problems.push(...voice.problems);
+  if (voice.voice) channels.voice = voice.voice;
 
   // Without a channel every person would end up `unreachable`; in production that is a mistake, not a choice.
   if (e.NODE_ENV === 'production' && !channels.email && !channels.sms && !channels.push) {
@@ -249,6 +254,9 @@ export function loadChannelSettings(env: NodeJS.ProcessEnv = process.env): Chann
       pagesPerRun: e.FANOUT_PAGES_PER_RUN,
       reclaimAfterMs: e.FANOUT_RECLAIM_AFTER_MS,
       maxSendAttempts: e.FANOUT_MAX_SEND_ATTEMPTS,
+      ...loadNoticeTiming(env, (c) => channels[c] !== undefined),
+      // Without status callbacks nobody learns that a call went unanswered: no retries to wait for.
+      ...(channels.voice?.statusCallbackUrl ? {} : { voiceRetries: 0 }),
     },
   };
 }

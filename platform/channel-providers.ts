@@ -9,8 +9,7 @@ export interface ChannelsConfig {
   sms?: SmsConfig;
   push?: PushConfig;
   letter?: LetterConfig;
-  /** Not built yet: the channel stays unconfigured, so the fallback skips it. */
-  voice?: never;
+  voice?: VoiceConfig;
 }
 
 export interface EmailConfig {
@@ -42,6 +41,23 @@ export interface SmsConfig {
   /** Our webhook for delivery status callbacks. */
   statusCallbackUrl?: string;
   /** Requests in flight per `send` call. */
+  concurrency?: number;
+  timeoutMs?: number;
+}
+
+/** Programmable Voice: the same Twilio account as SMS, a number that can call. */
+export interface VoiceConfig {
+  accountSid: string;
+  authToken: string;
+  /** The calling number (E.164); a Messaging Service cannot place calls. */
+  from: string;
+  apiBaseUrl?: string;
+  /** Our webhook for call status callbacks; the repeat key posts to its sibling path. */
+  statusCallbackUrl?: string;
+  /** Where a person asks for the script again (the <Gather> action); absent: read twice. */
+  repeatUrl?: string;
+  /** The number a call tells people to call back; the incident contact's phone when absent. */
+  callbackNumber?: string;
   concurrency?: number;
   timeoutMs?: number;
 }

@@ -67,3 +67,48 @@ export function twilioDeliveryState(
   if (status === 'undelivered' || status === 'failed' || status === 'canceled') return 'failed';
   return 'pending';
 }
+
+// ---- calls ------------------------------------------------------------------------------------
+
+/** The call progress events a notice call asks Twilio to report; only the final ones are recorded. */
+export const CALL_STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
+
+export const TWILIO_CALL_STATUSES = [
+  'queued',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+] as const;
+
+/** The fields of a Twilio call status callback we use. */
+export const TwilioCallStatusCallback = z.looseObject({
+  CallSid: z.string().regex(/^CA[0-9a-f]{32}$/),
+  CallStatus: z.enum(TWILIO_CALL_STATUSES),
+  AccountSid: z.string().regex(/^AC[0-9a-f]{32}$/),
+  AnsweredBy: z.string().max(64).optional(),
+  CallDuration: z.string().max(16).optional(),
+  ErrorCode: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .optional(),
+});
+export type TwilioCallStatusCallback = z.output<typeof TwilioCallStatusCallback>;
+
+/**
+ * What a call's status means for the notice: still ringing, heard (by a person or their answering
+ * machine), worth calling again (busy, no answer), or failed for good.
+ */
+export function twilioCallState(
+  status: TwilioCallStatusCallback['CallStatus'],
+): 'pending' | 'delivered' | 'unanswered' | 'failed' {
+  if (status === 'completed') return 'delivered';
+  if (status === 'busy' || status === 'no-answer') return 'unanswered';
+  if (status === 'failed' || status === 'canceled') return 'failed';
+  return 'pending';
+}

@@ -12,6 +12,8 @@ export const DELIVERY_STATUSES = [
   'failed_retryable',
   'failed_permanent',
   'unreachable',
+  /** Waits for a later pass of the fan-out: quiet hours, or a call to try again; see `not_before`. */
+  'scheduled',
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -32,7 +34,14 @@ export interface DeliveryKey {
  * - `already_unreachable`: marked unreachable on this channel.
  */
 export type ClaimResult =
-  'claimed' | 'reclaimed' | 'already_accepted' | 'already_claimed' | 'already_failed' | 'already_unreachable';
+  | 'claimed'
+  | 'reclaimed'
+  | 'already_accepted'
+  | 'already_claimed'
+  | 'already_failed'
+  | 'already_unreachable'
+  /** Waits for a later pass (quiet hours, a call to try again): do not send now, do not fall back. */
+  | 'already_scheduled';
 
 export interface ClaimOptions {
   /** ISO 8601; defaults to now. */
@@ -89,6 +98,8 @@ export interface ChannelProgress {
   delivered: number;
   /** Failed permanently. */
   failed: number;
+  /** Held for the person's quiet hours, or a call waiting to be tried again. */
+  scheduled: number;
   /** Marked unreachable on this channel (no contact data, dead token, or given up after failing). */
   unreachable: number;
 }

@@ -24,6 +24,7 @@ const ALREADY: Record<DeliveryStatus, ClaimResult> = {
   failed_permanent: 'already_failed',
   unreachable: 'already_unreachable',
   failed_retryable: 'already_claimed',
+  scheduled: 'already_scheduled',
 };
 
 type Results = Map<string, ClaimResult>;
@@ -52,6 +53,7 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
         // Each step takes the people the steps before it left undecided.
         let rest = await this.claimNew(c, ids);
         if (rest.length) rest = await this.retryFailed(c, rest);
+        if (rest.length) rest = await this.claimDue(c, rest);
         if (rest.length && opts.reclaimAfterMs !== undefined)
           rest = await this.reclaimStale(c, rest, opts.reclaimAfterMs);
         if (rest.length) await this.reportHeld(c, rest);
@@ -95,6 +97,22 @@ export class SqlDeliveryClaims extends SqlRepository implements DeliveryClaims {
       .returning('user_id')
       .execute();
     return settle(ids, retried, 'claimed', results);
+  }
+
+  /** A scheduled send whose time has come (quiet hours over, a call's retry due). */
+  private async claimDue({ trx, batch, now, results }: Claim, ids: string[]): Promise<string[]> {
+    const due = await trx
+      .updateTable('deliveries')
+      .set({ status: 'claimed', attempts: sql<number>`attempts + 1`, claimed_at: now, updated_at: now })
+      .where('incident_id', '=', batch.incidentId)
+      .where('channel', '=', batch.channel)
+      .where('notice_version', '=', batch.noticeVersion)
+      .where('user_id', 'in', ids)
+      .where(statusOneOf(['scheduled']))
+      .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]))
+      .returning('user_id')
+      .execute();
+    return settle(ids, due, 'claimed', results);
   }
 
   /** A claim whose worker died before recording is taken over, and flagged as a possible duplicate. */

@@ -109,7 +109,10 @@ export async function rowCells(db: Db, flavor: Flavor, incidentId: string): Prom
 export function progressOf(cells: readonly CountCell[], noticeVersion?: number): DeliveryCounts {
   const counts: DeliveryCounts = {
     channels: Object.fromEntries(
-      NOTICE_CHANNELS.map((c) => [c, { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 }]),
+      NOTICE_CHANNELS.map((c) => [
+        c,
+        { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0, scheduled: 0 },
+      ]),
     ) as DeliveryCounts['channels'],
     unreachable: 0,
     possibleDuplicates: 0,
@@ -140,6 +143,9 @@ export function progressOf(cells: readonly CountCell[], noticeVersion?: number):
         break;
       case 'unreachable':
         p.unreachable += c.n;
+        break;
+      case 'scheduled':
+        p.scheduled += c.n;
         break;
     }
   }

@@ -28,7 +28,7 @@ export interface DeliveryOutcomes {
    * provider's id alone, which no index covers: a scan of the deliveries.
    */
   recordProviderCallback(
-    channel: 'sms' | 'letter',
+    channel: 'sms' | 'letter' | 'voice',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,
@@ -210,7 +210,7 @@ export class SqlDeliveryOutcomes extends SqlRepository implements DeliveryOutcom
   }
 
   async recordProviderCallback(
-    channel: 'sms' | 'letter',
+    channel: 'sms' | 'letter' | 'voice',
     providerId: string,
     outcome: Exclude<DeliveryOutcome, { status: 'unreachable' }>,
     key?: DeliveryKey,

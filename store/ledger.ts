@@ -11,6 +11,7 @@ import type { AuditLog } from './audit-log.js';
 import type { DeliveryClaims } from './delivery-claims.js';
 import type { DeliveryOutcomes } from './delivery-outcomes.js';
 import type { DeliveryQueries } from './delivery-queries.js';
+import type { DeliverySchedule } from './delivery-schedule.js';
 import type { FilingStore } from './filings.js';
 import type { IncidentStore } from './incidents.js';
 import type { OperationsSummary } from './operations-summary.js';
@@ -47,6 +48,7 @@ export type { ClaimBatch, DeliveryClaims } from './delivery-claims.js';
 export type { DeliveryOutcomes } from './delivery-outcomes.js';
 export type { DeliveryQueries } from './delivery-queries.js';
 export type { CountDrift, CountsReconciliation } from './delivery-counts.js';
+export type { DeliverySchedule, ScheduleState, UnansweredCall } from './delivery-schedule.js';
 export type { FilingRecord, FilingStore, NewFiling } from './filings.js';
 export {
   IncidentNotFoundError,
@@ -70,6 +72,7 @@ export interface Ledger
     DeliveryClaims,
     DeliveryOutcomes,
     DeliveryQueries,
+    DeliverySchedule,
     SendQuota,
     FilingStore,
     AnnouncementStore,

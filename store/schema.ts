@@ -83,6 +83,9 @@ export interface DeliveriesTable {
   content_hash?: string | null;
   /** Letters: YYYY-MM-DD, as the print-and-mail provider expects. */
   expected_delivery_date?: string | null;
+  /** A `scheduled` delivery may be claimed from then on. */
+  not_before: NullableTime;
+  unanswered_calls: Count;
 }
 
 export interface FilingsTable {

@@ -11,6 +11,7 @@ import { SqlAuditCheckpoints, type AuditCheckpoints } from './audit-checkpoints.
 import { SqlAuditLog, type AuditLog } from './audit-log.js';
 import { SqlDeliveryClaims, type DeliveryClaims } from './delivery-claims.js';
 import { SqlDeliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
+import { SqlDeliverySchedule, type DeliverySchedule } from './delivery-schedule.js';
 import { SqlDeliveryQueries, type DeliveryQueries } from './delivery-queries.js';
 import { SqlFilings, type FilingStore } from './filings.js';
 import type { Flavor } from './flavor.js';
@@ -34,6 +35,7 @@ export class SqlLedger implements Ledger {
   private readonly assessments: Assessments;
   private readonly claims: DeliveryClaims;
   private readonly outcomes: DeliveryOutcomes;
+  private readonly schedule: DeliverySchedule;
   private readonly deliveries: DeliveryQueries;
   private readonly quota: SendQuota;
   private readonly filings: FilingStore;
@@ -57,6 +59,7 @@ export class SqlLedger implements Ledger {
     this.assessments = new SqlAssessments(db, flavor);
     this.claims = new SqlDeliveryClaims(db, flavor);
     this.outcomes = new SqlDeliveryOutcomes(db, flavor);
+    this.schedule = new SqlDeliverySchedule(db, flavor);
     this.deliveries = new SqlDeliveryQueries(db, flavor);
     this.quota = new SqlSendQuota(db, flavor);
     this.filings = new SqlFilings(db, flavor);
@@ -141,6 +144,15 @@ export class SqlLedger implements Ledger {
   }
   recordProviderCallback(...a: Args<DeliveryOutcomes, 'recordProviderCallback'>) {
     return this.outcomes.recordProviderCallback(...a);
+  }
+  scheduleDeliveries(...a: Args<DeliverySchedule, 'scheduleDeliveries'>) {
+    return this.schedule.scheduleDeliveries(...a);
+  }
+  recordUnansweredCall(...a: Args<DeliverySchedule, 'recordUnansweredCall'>) {
+    return this.schedule.recordUnansweredCall(...a);
+  }
+  deliveryScheduleState(...a: Args<DeliverySchedule, 'deliveryScheduleState'>) {
+    return this.schedule.deliveryScheduleState(...a);
   }
   deliveriesOf(...a: Args<DeliveryQueries, 'deliveriesOf'>) {
     return this.deliveries.deliveriesOf(...a);

@@ -542,11 +542,11 @@ describe.each(STORE_KINDS)('ledger on %s', (kind) => {
       }
       expect(await ledger.deliveryCounts(id)).toEqual({
         channels: {
-          email: { pending: 2, sent: 2, delivered: 1, failed: 1, unreachable: 0 },
-          sms: { pending: 0, sent: 1, delivered: 1, failed: 0, unreachable: 1 },
-          push: { pending: 0, sent: 1, delivered: 0, failed: 0, unreachable: 1 },
-          letter: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 },
-          voice: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0 },
+          email: { pending: 2, sent: 2, delivered: 1, failed: 1, unreachable: 0, scheduled: 0 },
+          sms: { pending: 0, sent: 1, delivered: 1, failed: 0, unreachable: 1, scheduled: 0 },
+          push: { pending: 0, sent: 1, delivered: 0, failed: 0, unreachable: 1, scheduled: 0 },
+          letter: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0, scheduled: 0 },
+          voice: { pending: 0, sent: 0, delivered: 0, failed: 0, unreachable: 0, scheduled: 0 },
         },
         unreachable: 1,
         possibleDuplicates: 0,

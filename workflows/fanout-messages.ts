@@ -3,6 +3,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { FanoutProgress, FanoutTotals, NoticeChannel, NoticePolicy } from '../domain/fallback.js';
 import type { FanoutSettings } from '../domain/fanout-settings.js';
+import type { Severity } from '../domain/incident.js';
 
 export {
   addFanoutTotals,
@@ -29,6 +30,8 @@ export interface NoticeFanoutInput {
   /** 1 for the first notice; higher for supplemental notices with new facts. */
   noticeVersion: number;
   policy: NoticePolicy;
+  /** With it, the policy is the one the worker's settings give this severity (NOTICE_ORDER_*). */
+  severity?: Severity;
 }
 
 export interface NoticeLaneInput extends NoticeFanoutInput {
@@ -58,4 +61,9 @@ export function noticeLaneWorkflowId(
 ): string {
   const lane = channels?.length ? channels.join('-') : 'fallback';
   return `${noticeFanoutWorkflowId(incidentId, noticeVersion)}-${lane}`;
+}
+
+/** A later pass of a lane, for the sends held for quiet hours or calls to try again. */
+export function noticeLanePassId(laneWorkflowId: string, pass: number): string {
+  return pass === 0 ? laneWorkflowId : `${laneWorkflowId}-pass${pass}`;
 }

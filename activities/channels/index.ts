@@ -11,12 +11,14 @@ import type { NoticeChannel } from '../../domain/fallback.js';
 import type { SendRequest } from '../throughput/send-messages.js';
 import { SendingThread } from '../throughput/sending-thread.js';
 import { SmsChannel, smsReportsStatus, type SmsItem } from './sms.js';
+import { VoiceChannel, type VoiceItem } from './voice.js';
 
 export type { SendOutcome, SendResult } from './outcome.js';
 export { EmailChannel, noticeMessageId, type EmailItem } from './email.js';
 export { SmsChannel, type SmsItem } from './sms.js';
 export { PushChannel, PUSH_BATCH_MAX, type PushItem } from './push.js';
 export { LetterChannel, letterIdempotencyKey, type LetterItem } from './letter.js';
+export { VoiceChannel, type VoiceItem } from './voice.js';
 
 /** What sending a notice needs of each channel, wherever the channel runs. */
 export interface Channels {
@@ -24,8 +26,7 @@ export interface Channels {
   sms?: Pick<SmsChannel, 'name' | 'send' | 'reportsStatus'>;
   push?: Pick<PushChannel, 'name' | 'send'>;
   letter?: Pick<LetterChannel, 'name' | 'send'> & { config: Pick<LetterConfig, 'returnAddress' | 'font'> };
-  /** Not built yet: absent, like any unconfigured channel. */
-  voice?: never;
+  voice?: Pick<VoiceChannel, 'name' | 'send' | 'reportsStatus' | 'callbackNumber'>;
   /** Closes pooled connections; call on worker shutdown. */
   close(): Promise<void>;
 }
@@ -40,8 +41,10 @@ export function createChannels(config: ChannelsConfig, opts: { sendingThread?: b
   const sms = config.sms ? new SmsChannel(config.sms) : undefined;
   const push = config.push ? new PushChannel(config.push) : undefined;
   const letter = config.letter ? letterChannel(new LetterChannel(config.letter), config.letter) : undefined;
+  const voice = config.voice ? new VoiceChannel(config.voice) : undefined;
   return {
     ...(letter ? { letter } : {}),
+    ...(voice ? { voice } : {}),
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
     ...(push ? { push } : {}),
@@ -66,6 +69,15 @@ function threadChannels(config: ChannelsConfig): Channels {
     ...(config.push ? { push: standIn<'push', PushItem>('push') } : {}),
     ...(config.letter
       ? { letter: letterChannel(standIn<'letter', LetterItem>('letter'), config.letter) }
+      : {}),
+    ...(config.voice
+      ? {
+          voice: {
+            ...standIn<'voice', VoiceItem>('voice'),
+            reportsStatus: config.voice.statusCallbackUrl !== undefined,
+            callbackNumber: config.voice.callbackNumber,
+          },
+        }
       : {}),
     close: () => thread.close(),
   };

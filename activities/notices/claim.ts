@@ -40,6 +40,8 @@ export function claimedState(channel: NoticeChannel, claim: ClaimResult): Channe
       return { kind: 'failed', reason: `${channel} failed permanently` };
     case 'already_unreachable':
       return { kind: 'failed', reason: `${channel} unreachable` };
+    case 'already_scheduled':
+      return { kind: 'waiting' };
   }
 }
 
@@ -48,11 +50,12 @@ export async function claimSends(
   at: { incidentId: string; channel: NoticeChannel; noticeVersion: number },
   batch: readonly StoredAffectedUser[],
   reclaimAfterMs: number,
+  now?: string,
 ): Promise<ClaimedBatch> {
   const claims = await ledger.claimDeliveries(
     at,
     batch.map((p) => p.userId),
-    { reclaimAfterMs },
+    { reclaimAfterMs, ...(now ? { now } : {}) },
   );
   const claimed: ClaimedBatch = { toSend: [], decided: [], possibleDuplicates: 0 };
   batch.forEach((person, i) => {

@@ -35,6 +35,13 @@ export class PageProgress {
   settle(p: Pick<StoredAffectedUser, 'userId'>, channel: NoticeChannel, state: ChannelState): void {
     this.statesOf(p)[channel] = state;
     if (state.kind === 'sent') this.totals.channels[channel].sent++;
+    if (state.kind === 'waiting') this.totals.scheduled = (this.totals.scheduled ?? 0) + 1;
+  }
+
+  /** Held for a later pass of the fan-out, which may send from `untilMs` on. */
+  wait(p: Pick<StoredAffectedUser, 'userId'>, channel: NoticeChannel, untilMs: number): void {
+    this.totals.resumeAt = Math.min(this.totals.resumeAt ?? Infinity, untilMs);
+    this.settle(p, channel, { kind: 'waiting' });
   }
 
   /** The provider took the notice: one send more for the channel. */

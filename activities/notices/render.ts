@@ -7,6 +7,7 @@ import { NoticeInput, noticeWriter, type RenderedNotice } from '../../domain/not
 import { buildNoticeDocument, type NoticeDocument } from '../../domain/notice/document.js';
 import { noticeIncident, noticePerson } from '../../domain/notice/incident-notice.js';
 import { signNoticeLink } from '../../domain/notice/link.js';
+import { voiceScript, type VoiceScript } from '../../domain/notice/voice-script.js';
 import type { ChannelSettings } from '../../platform/channel-config.js';
 import type { StoredAffectedUser } from '../../store/ledger.js';
 
@@ -96,6 +97,22 @@ export class PageNotices {
       noticeUrl: this.link(p),
     });
     return buildNoticeDocument(parsed);
+  }
+
+  /** A prepared person's call script, in their language. */
+  voiceScript(p: StoredAffectedUser, callbackNumber: string | undefined): VoiceScript {
+    const { facts, organisation, noticeVersion } = this.input;
+    return voiceScript(
+      {
+        ...(organisation ? { organisation } : {}),
+        incident: noticeIncident(facts),
+        noticeVersion,
+        locale: p.locale,
+        person: noticePerson(p),
+        noticeUrl: this.link(p),
+      },
+      callbackNumber,
+    );
   }
 
   /** A prepared person's link. */

@@ -18,6 +18,7 @@ import type { SendGate } from './gate.js';
 import { readNoticePage, type NoticePage } from './plan.js';
 import { PageProgress } from './progress.js';
 import { ChannelRecord, recordPeopleDecided, type OutcomeRecorder, type PageRecordInput } from './record.js';
+import { holdForQuietHours } from './quiet-hold.js';
 import { PageNotices } from './render.js';
 import { sendThrough, sendUnits } from './send.js';
 
@@ -36,13 +37,18 @@ export interface SendNoticePageInput {
 
 /** What every page of this worker shares. */
 export interface NoticeSending {
-  ledger: Pick<Ledger, 'getIncident' | 'pageAffectedUsers' | 'claimDeliveries' | 'markPushTokenDead'>;
+  ledger: Pick<
+    Ledger,
+    'getIncident' | 'pageAffectedUsers' | 'claimDeliveries' | 'markPushTokenDead' | 'scheduleDeliveries'
+  >;
   channels: Omit<Channels, 'close'>;
   settings: Pick<ChannelSettings, 'noticeBaseUrl' | 'linkSecret' | 'linkTtlDays' | 'emailDomain' | 'fanout'>;
   organisation?: string;
   gates: Record<NoticeChannel, SendGate>;
   outcomes: OutcomeRecorder;
   priority: Pick<LanePriority, 'enter' | 'turn'>;
+  /** The clock quiet hours and claims are decided by; the system's unless a test sets one. */
+  now?: () => number;
 }
 
 /** Error type of a page that left notices waiting for a retry (Temporal retries only what is unsent). */
@@ -119,9 +125,22 @@ class NoticePageRun {
     await gate.admit(batch.length, activity.signal);
     activity.signal.throwIfAborted();
     const at = { incidentId, channel, noticeVersion };
-    const claimed = await claimSends(s.ledger, at, batch, s.settings.fanout.reclaimAfterMs);
+    const nowMs = s.now?.() ?? Date.now();
+    const claimed = await claimSends(
+      s.ledger,
+      at,
+      batch,
+      s.settings.fanout.reclaimAfterMs,
+      new Date(nowMs).toISOString(),
+    );
     progress.totals.possibleDuplicates += claimed.possibleDuplicates;
     for (const { person, state } of claimed.decided) progress.settle(person, channel, state);
+    const quietHours = s.settings.fanout.quietHours;
+    claimed.toSend = await holdForQuietHours(
+      { ledger: s.ledger, quietHours, nowMs, progress },
+      at,
+      claimed.toSend,
+    );
     const record = new ChannelRecord(this.record, channel);
     try {
       this.notices.prepare(claimed.toSend, channel);

@@ -24,7 +24,7 @@ export interface NoticeSend {
   settings: Pick<ChannelSettings, 'emailDomain' | 'linkSecret'>;
   incidentId: string;
   noticeVersion: number;
-  notices: Pick<PageNotices, 'notice' | 'link' | 'letter'>;
+  notices: Pick<PageNotices, 'notice' | 'link' | 'letter' | 'voiceScript'>;
 }
 
 /** One call of a channel for `people`, each item keyed by the person's userId. */
@@ -77,11 +77,26 @@ export function sendThrough(
           data: { incidentId, noticeVersion: String(noticeVersion) },
         })),
       );
+    case 'voice': {
+      const voice = channels.voice!;
+      return voice.send(
+        people.map((p) => ({
+          key: p.userId,
+          to: p.phone!,
+          script: notices.voiceScript(p, voice.callbackNumber),
+          ...(voice.reportsStatus
+            ? {
+                callbackRef: sealDeliveryRef(
+                  { incidentId, userId: p.userId, channel: 'voice', noticeVersion },
+                  settings.linkSecret,
+                ),
+              }
+            : {}),
+        })),
+      );
+    }
     case 'letter':
       return sendLetters(s, people);
-    case 'voice':
-      // Unreachable while the channel has no adapter: the page settles it as not configured first.
-      return Promise.reject(new Error(`${channel} is not configured`));
   }
 }
 

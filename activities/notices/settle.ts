@@ -47,6 +47,8 @@ export function ledgerState(
         };
       case 'unreachable':
         return { kind: 'failed', reason: row.errorMessage ?? `${channel} unreachable` };
+      case 'scheduled':
+        return { kind: 'waiting' };
       default:
         return { kind: 'pending' };
     }

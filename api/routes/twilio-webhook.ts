@@ -28,7 +28,7 @@ export const TWILIO_STATUS_PATH = '/webhooks/twilio/status';
  * The URL Twilio called, as it signed it: our public callback URL with the query the request came
  * with (the sealed delivery reference the message was sent with).
  */
-function calledUrl(callbackUrl: string, requestUrl: string): string {
+export function calledUrl(callbackUrl: string, requestUrl: string): string {
   const q = requestUrl.indexOf('?');
   if (q < 0) return callbackUrl;
   const url = new URL(callbackUrl);

@@ -13,6 +13,7 @@ import { announcementLookup } from './0008-announcement-lookup.js';
 import { auditChain } from './0009-audit-chain.js';
 import { deliveryCounts } from './0010-delivery-counts.js';
 import { postalAddress } from './0011-postal-address.js';
+import { deliverySchedule } from './0012-delivery-schedule.js';
 
 export type { FlavorName } from './flavor-types.js';
 
@@ -31,6 +32,7 @@ export function migrationProvider(flavor: FlavorName): MigrationProvider {
         '0009_audit_chain': auditChain(flavor),
         '0010_delivery_counts': deliveryCounts(flavor),
         '0011_postal_address': postalAddress(flavor),
+        '0012_delivery_schedule': deliverySchedule(flavor),
       };
     },
   };

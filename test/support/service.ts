@@ -105,6 +105,8 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     LOG_LEVEL: 'silent',
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    // Tests run at any hour: an SMS must not wait for the morning unless a test asks for quiet hours.
+    QUIET_HOURS: 'off',
     ...env,
   };
   const config = loadConfig(fullEnv);
