@@ -23,7 +23,8 @@ describe('announcement configuration', () => {
       unreachableShare: 0.25,
       unreachableCount: 1000,
       defaultDays: 30,
-      costUsd: { email: 0.002, sms: 0.05, push: 0.0001 },
+      // Letters and calls keep their defaults.
+      costUsd: { email: 0.002, sms: 0.05, push: 0.0001, letter: 0.75, voice: 0.05 },
     });
     expect(announcementPolicyOf(loadConfig({ ANNOUNCEMENT_UNREACHABLE_COUNT: '' })).unreachableCount).toBe(
       undefined,

@@ -122,6 +122,9 @@ describe('a large affected-user upload', () => {
         email: expected.email,
         sms: expected.sms,
         push: expected.push,
+        // Nobody here has a postal address; everyone with a phone can be called.
+        letter: 0,
+        voice: expected.sms,
         none: expected.none,
       });
       expect(counts.byRisk).toEqual({

@@ -22,9 +22,9 @@ describe.each(STORE_KINDS)('reachGroups (%s)', (kind) => {
     await ledger.markPushTokenDead(incident.id, 'u4');
     const { groups, lastChangedAt } = await ledger.reachGroups(incident.id);
     expect(groups).toEqual([
-      { email: false, sms: false, push: false, locale: null, people: 1 },
-      { email: false, sms: true, push: true, locale: 'de', people: 1 },
-      { email: true, sms: false, push: false, locale: 'en', people: 2 },
+      { email: false, sms: false, push: false, letter: false, locale: null, people: 1 },
+      { email: false, sms: true, push: true, letter: false, locale: 'de', people: 1 },
+      { email: true, sms: false, push: false, letter: false, locale: 'en', people: 2 },
     ]);
     expect(Date.parse(lastChangedAt ?? '')).toBeGreaterThan(0);
     expect((await ledger.reachGroups('inc_none')).groups).toEqual([]);

@@ -44,6 +44,7 @@ export function evidenceRoutes(
         schema: {
           tags: ['public'],
           summary: 'The public keys that sign audit checkpoints and evidence packs (JWK, Ed25519)',
+          security: [],
           response: { 200: AuditKeys },
         },
       },
