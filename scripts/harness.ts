@@ -108,6 +108,8 @@ export async function startHarness(opts: {
     FCM_API_BASE_URL: fcm.url,
     FCM_CA_FILE: fcm.caFile,
     HARNESS_WORKFLOW_BUNDLE: bundlePath,
+    // The bench and chaos measure throughput and loss, not the night: every SMS goes out at once.
+    QUIET_HOURS: 'off',
     ...opts.env,
   };
   const config = loadConfig(env);

@@ -3,16 +3,10 @@
 import type { Selectable } from 'kysely';
 import type { LedgerDatabase } from './schema.js';
 import { SqlRepository } from './sql-repository.js';
+import type { SignedCheckpoint } from '../domain/evidence/audit-chain.js';
 
-export interface AuditCheckpoint {
-  incidentId: string;
-  seq: number;
-  head: string;
-  keyId: string;
-  /** Ed25519, base64. */
-  signature: string;
-  signedAt: string;
-}
+/** A chain head signed with the audit key (Ed25519, base64), as the ledger keeps it. */
+export type AuditCheckpoint = SignedCheckpoint;
 
 export interface AuditCheckpoints {
   /** Keeps the first checkpoint of a place in the chain: a retried activity does not sign it twice. */

@@ -5,20 +5,10 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { canonicalTime, entryHash, GENESIS_HASH } from '../domain/evidence/audit-chain.js';
 import type { LedgerDatabase } from './schema.js';
 import { nowIso, SqlRepository } from './sql-repository.js';
+import type { ChainedEntry } from '../domain/evidence/audit-chain.js';
 
-export interface AuditEntry {
-  id: number;
-  incidentId: string | null;
-  at: string;
-  actor: string;
-  action: string;
-  reason: string | null;
-  details: Record<string, unknown> | null;
-  /** Position in the incident's chain, from 1. */
-  seq: number;
-  prevHash: string;
-  hash: string;
-}
+/** An entry as the ledger keeps it: what it says, its place in the incident's chain and its hash. */
+export type AuditEntry = ChainedEntry;
 export interface NewAuditEntry {
   incidentId: string | null;
   actor: string;

@@ -85,34 +85,27 @@ export class PageNotices {
     return notice;
   }
 
-  /** A prepared person's notice as the sections of a letter (written when the letter is). */
-  letter(p: StoredAffectedUser): NoticeDocument {
+  /** What a letter or a call says to a prepared person: the incident, their language, their link. */
+  private personalInput(p: StoredAffectedUser) {
     const { facts, noticeVersion, organisation } = this.input;
-    const parsed = NoticeInput.parse({
+    return {
       ...(organisation ? { organisation } : {}),
       incident: noticeIncident(facts),
       noticeVersion,
       locale: p.locale,
       person: noticePerson(p),
       noticeUrl: this.link(p),
-    });
-    return buildNoticeDocument(parsed);
+    };
+  }
+
+  /** A prepared person's notice as the sections of a letter (written when the letter is). */
+  letter(p: StoredAffectedUser): NoticeDocument {
+    return buildNoticeDocument(NoticeInput.parse(this.personalInput(p)));
   }
 
   /** A prepared person's call script, in their language. */
   voiceScript(p: StoredAffectedUser, callbackNumber: string | undefined): VoiceScript {
-    const { facts, organisation, noticeVersion } = this.input;
-    return voiceScript(
-      {
-        ...(organisation ? { organisation } : {}),
-        incident: noticeIncident(facts),
-        noticeVersion,
-        locale: p.locale,
-        person: noticePerson(p),
-        noticeUrl: this.link(p),
-      },
-      callbackNumber,
-    );
+    return voiceScript(this.personalInput(p), callbackNumber);
   }
 
   /** A prepared person's link. */

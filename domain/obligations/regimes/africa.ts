@@ -1,30 +1,10 @@
 import type { RegimeInput } from '../rule.js';
+import { NOTICE_FIELDS, REPORT_FIELDS, awarenessClock } from './common.js';
 
 /**
  * South Africa, Kenya and Nigeria. Checked 2026-12-08; `source.confirmedBy` says whether a published text was
  * found for the figures or they come from the author's reading, to verify.
  */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
-
-const reportFields = [
-  'reporting_entity',
-  'contact_point',
-  'nature_of_breach',
-  'data_categories',
-  'people_count',
-  'likely_consequences',
-  'measures_taken',
-] as const;
-
-const noticeFields = [
-  'what_happened',
-  'what_information',
-  'likely_consequences',
-  'what_we_are_doing',
-  'what_you_can_do',
-  'contact_point',
-] as const;
 
 export const zaPopia: RegimeInput = {
   id: 'za_popia',
@@ -39,7 +19,7 @@ export const zaPopia: RegimeInput = {
       recipient: 'Information Regulator',
       clock: { from: 'discovery' },
       deadline: { unit: 'none', text: 'as soon as reasonably possible after discovery' },
-      fields: [...reportFields],
+      fields: [...REPORT_FIELDS],
     },
     {
       kind: 'individual_notice',
@@ -86,7 +66,7 @@ export const keDpa: RegimeInput = {
       recipient: 'Office of the Data Protection Commissioner (ODPC)',
       clock: awarenessClock,
       deadline: { unit: 'hours', amount: 72, text: 'without delay, within 72 hours of becoming aware' },
-      fields: [...reportFields, 'aware_at'],
+      fields: [...REPORT_FIELDS, 'aware_at'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -97,7 +77,7 @@ export const keDpa: RegimeInput = {
       when: { attribute: { name: 'dataEncrypted', equals: false } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'in writing within a reasonably practical period' },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
       delayable: true,
       note: 's. 43(1)(b): not where the identity of the data subject cannot be established. s. 43(3): delay where necessary and proportionate for the prevention, detection or investigation of an offence.',
     },
@@ -124,7 +104,7 @@ export const ngNdpa: RegimeInput = {
       when: { judgement: { kind: 'risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'hours', amount: 72, text: 'within 72 hours of becoming aware' },
-      fields: [...reportFields, 'aware_at'],
+      fields: [...REPORT_FIELDS, 'aware_at'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -134,7 +114,7 @@ export const ngNdpa: RegimeInput = {
       when: { judgement: { kind: 'high_risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'immediately, in plain and clear language' },
-      fields: [...noticeFields, 'language_plain'],
+      fields: [...NOTICE_FIELDS, 'language_plain'],
     },
   ],
   substituteNotice: [

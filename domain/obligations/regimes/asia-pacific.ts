@@ -1,6 +1,5 @@
 import type { RegimeInput } from '../rule.js';
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
+import { awarenessClock } from './common.js';
 
 export const auNdb: RegimeInput = {
   id: 'au_ndb',

@@ -1,11 +1,10 @@
 import type { RegimeInput } from '../rule.js';
+import { awarenessClock } from './common.js';
 
 /**
  * South Korea, Taiwan and Hong Kong. Checked 2026-12-08; `source.confirmedBy` says whether a published text was
  * found for the figures or they come from the author's reading, to verify.
  */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
 
 const noticeFields = [
   'what_information',

@@ -1,4 +1,5 @@
 import type { RegimeInput } from '../rule.js';
+import { awarenessClock } from './common.js';
 
 /** EU member states plus the EEA states that apply the GDPR (Iceland, Liechtenstein, Norway). */
 export const EEA_COUNTRIES = [
@@ -70,8 +71,6 @@ const gdprRegisterFields = [
   'measures_taken',
   'decision_and_reasons',
 ] as const;
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
 
 type ObligationInput = RegimeInput['obligations'][number];
 

@@ -1,21 +1,10 @@
 import type { RegimeInput } from '../rule.js';
+import { REPORT_FIELDS, awarenessClock } from './common.js';
 
 /**
  * Mexico, Argentina, Colombia and Chile. Checked 2026-12-08; `source.confirmedBy` says whether a published text
  * was found for the figures or they come from the author's reading, to verify.
  */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
-
-const reportFields = [
-  'reporting_entity',
-  'contact_point',
-  'nature_of_breach',
-  'data_categories',
-  'people_count',
-  'likely_consequences',
-  'measures_taken',
-] as const;
 
 const noticeFields = [
   'what_happened',
@@ -97,7 +86,7 @@ export const coHabeasData: RegimeInput = {
         calendar: 'CO',
         text: 'within 15 business days of detecting the incident',
       },
-      fields: [...reportFields],
+      fields: [...REPORT_FIELDS],
       note: 'Law 1581 Arts. 17(n) and 18(k) require reporting security violations; the SIC Circular Única Title V sets the 15 business days.',
     },
   ],
@@ -125,7 +114,7 @@ export const clLaw21719: RegimeInput = {
       when: { judgement: { kind: 'risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'by the most expeditious means possible and without undue delay' },
-      fields: [...reportFields],
+      fields: [...REPORT_FIELDS],
     },
     {
       kind: 'individual_notice',

@@ -1,30 +1,10 @@
 import type { RegimeInput } from '../rule.js';
+import { NOTICE_FIELDS, REPORT_FIELDS, awarenessClock } from './common.js';
 
 /**
  * Switzerland, Türkiye, Saudi Arabia, the UAE and Israel. Checked 2026-12-08; `source.confirmedBy` says whether
  * a published text was found for the figures or they come from the author's reading, to verify.
  */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
-
-const reportFields = [
-  'reporting_entity',
-  'contact_point',
-  'nature_of_breach',
-  'data_categories',
-  'people_count',
-  'likely_consequences',
-  'measures_taken',
-] as const;
-
-const noticeFields = [
-  'what_happened',
-  'what_information',
-  'likely_consequences',
-  'what_we_are_doing',
-  'what_you_can_do',
-  'contact_point',
-] as const;
 
 export const chFadp: RegimeInput = {
   id: 'ch_fadp',
@@ -39,7 +19,7 @@ export const chFadp: RegimeInput = {
       when: { judgement: { kind: 'high_risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'as soon as possible' },
-      fields: [...reportFields, 'occurred_at'],
+      fields: [...REPORT_FIELDS, 'occurred_at'],
     },
     {
       kind: 'individual_notice',
@@ -83,7 +63,7 @@ export const trKvkk: RegimeInput = {
         text: 'as soon as possible; Board Decision 2019/10: within 72 hours of learning of the breach',
         basis: 'guidance',
       },
-      fields: [...reportFields, 'occurred_at', 'aware_at'],
+      fields: [...REPORT_FIELDS, 'occurred_at', 'aware_at'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -92,7 +72,7 @@ export const trKvkk: RegimeInput = {
       recipient: 'affected data subjects',
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'within the shortest reasonable time after identifying the people' },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
     },
   ],
   source: {
@@ -121,7 +101,7 @@ export const saPdpl: RegimeInput = {
         amount: 72,
         text: 'within 72 hours of becoming aware, where it may harm the data or the data subjects',
       },
-      fields: [...reportFields, 'occurred_at'],
+      fields: [...REPORT_FIELDS, 'occurred_at'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -131,7 +111,7 @@ export const saPdpl: RegimeInput = {
       when: { judgement: { kind: 'high_risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'without undue delay, where the breach may cause them damage' },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
     },
   ],
   source: {
@@ -156,7 +136,7 @@ export const aePdpl: RegimeInput = {
         unit: 'none',
         text: 'immediately upon becoming aware of a breach that prejudices privacy or security',
       },
-      fields: [...reportFields, 'root_cause'],
+      fields: [...REPORT_FIELDS, 'root_cause'],
       note: 'The Executive Regulations that would set a period were not issued when checked, and controllers must comply six months after they are: the duty may not bind yet. DIFC and ADGM have laws of their own, not covered here.',
     },
     {
@@ -169,7 +149,7 @@ export const aePdpl: RegimeInput = {
         unit: 'none',
         text: 'where the breach may prejudice their privacy, confidentiality or security',
       },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
     },
   ],
   source: {
@@ -192,7 +172,7 @@ export const ilPrivacy: RegimeInput = {
       recipient: 'Privacy Protection Authority (Registrar of Databases)',
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'immediately upon a severe security incident' },
-      fields: [...reportFields, 'root_cause'],
+      fields: [...REPORT_FIELDS, 'root_cause'],
       note: 'Reg. 11(c): people are told only when the Registrar, after consulting the head of the National Cyber Directorate, orders it.',
     },
   ],

@@ -1,8 +1,7 @@
 import type { RegimeInput } from '../rule.js';
+import { awarenessClock } from './common.js';
 
 /** New Zealand. Checked 2026-12-08; `source.confirmedBy` says how the figures were checked. */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
 
 export const nzPrivacyAct: RegimeInput = {
   id: 'nz_privacy_act',

@@ -1,30 +1,10 @@
 import type { RegimeInput } from '../rule.js';
+import { NOTICE_FIELDS, REPORT_FIELDS, awarenessClock } from './common.js';
 
 /**
  * The Philippines, Thailand, Indonesia, Vietnam and Malaysia. Checked 2026-12-08; `source.confirmedBy` says
  * whether a published text was found for the figures or they come from the author's reading, to verify.
  */
-
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
-
-const reportFields = [
-  'reporting_entity',
-  'contact_point',
-  'nature_of_breach',
-  'data_categories',
-  'people_count',
-  'likely_consequences',
-  'measures_taken',
-] as const;
-
-const noticeFields = [
-  'what_happened',
-  'what_information',
-  'likely_consequences',
-  'what_we_are_doing',
-  'what_you_can_do',
-  'contact_point',
-] as const;
 
 /** IRR s. 38(b): sensitive personal information, or information that could enable identity fraud. */
 const phSensitive = [
@@ -59,7 +39,7 @@ export const phDpa: RegimeInput = {
         amount: 72,
         text: 'within 72 hours upon knowledge of, or reasonable belief in, the breach',
       },
-      fields: [...reportFields, 'occurred_at', 'aware_at', 'root_cause', 'individuals_notified'],
+      fields: [...REPORT_FIELDS, 'occurred_at', 'aware_at', 'root_cause', 'individuals_notified'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -68,7 +48,7 @@ export const phDpa: RegimeInput = {
       recipient: 'affected data subjects',
       clock: awarenessClock,
       deadline: { unit: 'hours', amount: 72, text: 'within 72 hours upon knowledge of the breach' },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
       delayable: true,
       note: 'The NPC may allow a delay or exempt notice (for instance where it would hinder a criminal investigation).',
     },
@@ -109,7 +89,7 @@ export const thPdpa: RegimeInput = {
         amount: 72,
         text: 'without delay and, where feasible, within 72 hours of becoming aware',
       },
-      fields: [...reportFields, 'aware_at'],
+      fields: [...REPORT_FIELDS, 'aware_at'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -119,7 +99,7 @@ export const thPdpa: RegimeInput = {
       when: { judgement: { kind: 'high_risk', equals: true } },
       clock: awarenessClock,
       deadline: { unit: 'none', text: 'without delay, with the remedial measures' },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
     },
   ],
   source: {
@@ -196,7 +176,7 @@ export const vnPdp: RegimeInput = {
         'Ministry of Public Security (Department of Cybersecurity and High-Tech Crime Prevention, A05)',
       clock: { from: 'discovery' },
       deadline: { unit: 'hours', amount: 72, text: 'within 72 hours of the violation being detected' },
-      fields: [...reportFields, 'occurred_at', 'root_cause'],
+      fields: [...REPORT_FIELDS, 'occurred_at', 'root_cause'],
       fieldsIfLate: ['reasons_for_delay'],
       note: 'Decree 13/2023 Art. 23 counted 72 hours from the violation; the Law on Personal Data Protection (from 1 January 2026) keeps 72 hours. Counted from discovery here: the moment of the violation is often unknown. Decree 356/2025/ND-CP details the Law; its breach procedure was not checked.',
     },
@@ -234,7 +214,7 @@ export const myPdpa: RegimeInput = {
         amount: 72,
         text: 'as soon as practicable, within 72 hours of being informed of the breach',
       },
-      fields: [...reportFields, 'occurred_at', 'aware_at', 'root_cause'],
+      fields: [...REPORT_FIELDS, 'occurred_at', 'aware_at', 'root_cause'],
       fieldsIfLate: ['reasons_for_delay'],
     },
     {
@@ -249,7 +229,7 @@ export const myPdpa: RegimeInput = {
         text: 'without unnecessary delay, within 7 days of notifying the Commissioner',
         basis: 'guidance',
       },
-      fields: [...noticeFields],
+      fields: [...NOTICE_FIELDS],
       note: 'Counted as 72 hours plus 7 days from awareness, the latest the Commissioner can have been notified in time.',
     },
   ],

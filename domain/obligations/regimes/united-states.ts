@@ -1,6 +1,6 @@
 import type { RegimeInput, SubstituteOptionInput } from '../rule.js';
+import { awarenessClock } from './common.js';
 
-const awarenessClock = { from: 'judgement', kind: 'awareness', fallback: 'discovery' } as const;
 const notEncrypted = { attribute: { name: 'dataEncrypted', equals: false } } as const;
 
 /** Categories that make "personal information" under the state statutes when combined with a name. */
