@@ -19,7 +19,12 @@ export function metricsRoutes(deps: { ledger: Ledger; metrics: LedgerMetrics }):
           tags: ['health'],
           security: [],
           summary: 'Prometheus metrics',
-          response: { 200: z.string().describe('Prometheus text exposition format') },
+          response: {
+            200: {
+              description: 'Prometheus text exposition format 0.0.4',
+              content: { 'text/plain': { schema: z.string() } },
+            },
+          },
         },
       },
       async (_request, reply) => {
