@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import twilio from 'twilio';
+import { json, twilioError } from './twilio-wire.js';
 
 export type CallOutcome = 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 
@@ -45,15 +46,6 @@ export interface CallsResource {
   reset(): void;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-function error(res: ServerResponse, status: number, code: number, message: string): void {
-  json(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
-}
-
 export function callsResource(opts: {
   accountSid: string;
   authToken: string;
@@ -81,10 +73,12 @@ export function callsResource(opts: {
       const to = form.get('To');
       const from = form.get('From');
       const twiml = form.get('Twiml') ?? undefined;
-      if (!to) return error(res, 400, 21201, 'No called number is specified');
-      if (!from) return error(res, 400, 21213, 'No caller id is specified');
-      if (!twiml && !form.get('Url')) return error(res, 400, 21205, 'Url or Twiml parameter is required');
-      if (!/^\+[1-9]\d{6,14}$/.test(to)) return error(res, 400, 21217, 'Phone number is not a valid number');
+      if (!to) return twilioError(res, 400, 21201, 'No called number is specified');
+      if (!from) return twilioError(res, 400, 21213, 'No caller id is specified');
+      if (!twiml && !form.get('Url'))
+        return twilioError(res, 400, 21205, 'Url or Twiml parameter is required');
+      if (!/^\+[1-9]\d{6,14}$/.test(to))
+        return twilioError(res, 400, 21217, 'Phone number is not a valid number');
       const sid = `CA${randomBytes(16).toString('hex')}`;
       const call: ReceivedCall = {
         sid,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import twilio from 'twilio';
 import { callsResource, type CallOutcome, type ReceivedCall } from './twilio-calls.js';
+import { json, readBody, twilioError } from './twilio-wire.js';
 
 /** A message the fake Messages API accepted. */
 export interface ReceivedSms {
@@ -63,37 +64,6 @@ const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   21610: 'Attempt to send to unsubscribed recipient',
   21614: "'To' number is not a valid mobile number",
 };
-
-function json(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-function twilioError(
-  res: ServerResponse,
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-) {
-  json(
-    res,
-    status,
-    { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
-    headers,
-  );
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function segmentsOf(body: string): number {
   // Close enough for a fake: the real count is the notice module's job, this only fills the field.
